@@ -1,0 +1,16 @@
+// The list of top-level commands. Each command lives in harness/commands/<name>_command.cpp
+// and is declared in harness/commands/commands.h; add one line here to expose a new one.
+
+#include "harness/cli.h"
+#include "harness/commands/commands.h"
+
+namespace ovbench {
+
+const std::vector<Command>& top_level_commands() {
+  static const std::vector<Command> table = {
+      {"eval", "score prediction files: coco, lvis, flickr30k, miou, odinw", eval_command},
+  };
+  return table;
+}
+
+}  // namespace ovbench

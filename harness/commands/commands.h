@@ -1,0 +1,13 @@
+#pragma once
+// Entry points of the top-level commands (one file each under harness/commands/).
+
+#include <string>
+#include <vector>
+
+namespace ovbench {
+
+using Args = std::vector<std::string>;
+
+int eval_command(const Args& args);
+
+}  // namespace ovbench
