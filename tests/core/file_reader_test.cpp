@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
 #include <filesystem>
-#include <fstream>
 
 #include "core/atomic_file.h"
 #include "core/errors.h"
@@ -14,14 +15,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_dir() {
-  fs::path dir = fs::temp_directory_path() /
-                 ("ovbench_core_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                  "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+// A per-test scratch directory, removed when the test ends.
+class ScratchDir {
+ public:
+  ScratchDir()
+      : path_(fs::temp_directory_path() /
+              ("ovbench_core_" + std::to_string(::getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
 
 std::string gzip_bytes(const std::string& plain) {
   z_stream zs{};
@@ -38,14 +47,16 @@ std::string gzip_bytes(const std::string& plain) {
 }
 
 TEST(FileReader, ReadsPlainFileByteForByte) {
-  const fs::path p = temp_dir() / "a.json";
+  ScratchDir dir;
+  const fs::path p = dir.path() / "a.json";
   const std::string text("[1, 2]\n\0tail", 12);
   write_file_atomically(p, text);
   EXPECT_EQ(read_file(p), text);
 }
 
 TEST(FileReader, InflatesGzipWhateverTheName) {
-  const fs::path p = temp_dir() / "results.json";
+  ScratchDir dir;
+  const fs::path p = dir.path() / "results.json";
   std::string big;
   for (int i = 0; i < 100000; ++i) big += "{\"score\": " + std::to_string(i) + "},";
   write_file_atomically(p, gzip_bytes(big));
@@ -53,13 +64,15 @@ TEST(FileReader, InflatesGzipWhateverTheName) {
 }
 
 TEST(FileReader, InflatesConcatenatedGzipMembers) {
-  const fs::path p = temp_dir() / "two.gz";
+  ScratchDir dir;
+  const fs::path p = dir.path() / "two.gz";
   write_file_atomically(p, gzip_bytes("first,") + gzip_bytes("second"));
   EXPECT_EQ(read_file(p), "first,second");
 }
 
 TEST(FileReader, TruncatedGzipIsAnInputErrorNamingTheFile) {
-  const fs::path p = temp_dir() / "cut.json.gz";
+  ScratchDir dir;
+  const fs::path p = dir.path() / "cut.json.gz";
   const std::string gz = gzip_bytes(std::string(50000, 'x') + "y");
   write_file_atomically(p, gz.substr(0, gz.size() / 2));
   try {
@@ -72,7 +85,8 @@ TEST(FileReader, TruncatedGzipIsAnInputErrorNamingTheFile) {
 }
 
 TEST(FileReader, CorruptGzipIsAnInputError) {
-  const fs::path p = temp_dir() / "bad.gz";
+  ScratchDir dir;
+  const fs::path p = dir.path() / "bad.gz";
   std::string gz = gzip_bytes(std::string(5000, 'a'));
   for (std::size_t i = 12; i < gz.size() - 8; ++i) gz[i] = static_cast<char>(gz[i] ^ 0x5a);
   write_file_atomically(p, gz);
@@ -89,12 +103,12 @@ TEST(FileReader, MissingFileIsAnInputError) {
 }
 
 TEST(AtomicFile, ReplacesExistingFileAndLeavesNoTemporaries) {
-  const fs::path dir = temp_dir();
-  write_file_atomically(dir / "out.json", "old");
-  write_file_atomically(dir / "out.json", "new");
-  EXPECT_EQ(read_file(dir / "out.json"), "new");
+  ScratchDir dir;
+  write_file_atomically(dir.path() / "out.json", "old");
+  write_file_atomically(dir.path() / "out.json", "new");
+  EXPECT_EQ(read_file(dir.path() / "out.json"), "new");
   int entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
   EXPECT_EQ(entries, 1);
 }
 
