@@ -6,6 +6,9 @@ set(OVBENCH_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-
 
 function(ovbench_set_warnings target)
   target_compile_options(${target} PRIVATE ${OVBENCH_WARNINGS})
+  # The references compute in plain IEEE double without fused multiply-add; contraction (gcc's
+  # default, active with -march=native or on aarch64) breaks bit identity with them.
+  target_compile_options(${target} PRIVATE -ffp-contract=off)
   if(OVBENCH_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -16,4 +16,10 @@ unsigned default_thread_count();
 void parallel_for(std::size_t n, const std::function<void(std::size_t, std::size_t)>& body,
                   unsigned threads = 0);
 
+// As parallel_for, with chunks of exactly `grain` items (0: automatic) and the worker's index
+// in [0, threads) passed to the body, so that each worker can reuse its own scratch buffers.
+void parallel_for_workers(
+    std::size_t n, const std::function<void(std::size_t, std::size_t, unsigned)>& body,
+    unsigned threads, std::size_t grain);
+
 }  // namespace ovbench

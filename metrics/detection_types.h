@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/huge_page_allocator.h"
+
 namespace ovbench {
 
 // COCO box convention: top-left corner plus width and height, in pixels of the original image.
@@ -78,7 +80,7 @@ struct Detection {
 // Model output for a whole dataset, in COCO results order (file order matters: pycocotools
 // breaks score ties by it).
 struct Detections {
-  std::vector<Detection> items;
+  BigVector<Detection> items;
   std::vector<Segmentation> segmentations;
 };
 

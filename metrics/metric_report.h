@@ -47,6 +47,7 @@ struct MetricReport {
   std::vector<CategoryResult> per_category;
   nlohmann::ordered_json params;     // every protocol parameter used, for provenance
   nlohmann::ordered_json counts;     // images, gt, detections loaded/kept, ...
+  std::vector<std::string> warnings;  // said once on stderr by the command (dropped input, ...)
 };
 
 }  // namespace ovbench

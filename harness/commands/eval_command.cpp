@@ -9,6 +9,9 @@ namespace ovbench {
 int eval_command(const Args& args) {
   static const std::vector<Command> table = {
       // One line per benchmark; see eval_commands.h.
+      {"coco", "COCO detection AP (bbox or segm), as pycocotools", eval_coco_command},
+      {"lvis", "LVIS federated AP with APr/APc/APf (standard or Fixed AP), as lvis-api",
+       eval_lvis_command},
   };
   return dispatch(table, "ovbench eval",
                   "Scores prediction files made anywhere, giving the numbers of the reference\n"

@@ -3,4 +3,9 @@
 
 #include "harness/commands/commands.h"
 
-namespace ovbench {}  // namespace ovbench
+namespace ovbench {
+
+int eval_coco_command(const Args& args);
+int eval_lvis_command(const Args& args);
+
+}  // namespace ovbench

@@ -1,0 +1,113 @@
+#include "harness/commands/detection_eval_output.h"
+
+#include <cstdio>
+#include <ostream>
+
+#include "reports/text_table.h"
+
+namespace ovbench {
+namespace {
+
+std::string line(const char* title, const char* type, const std::string& iou, const std::string& area,
+                 int max_dets, const std::string& suffix, double value) {
+  // ' {:<18} {} @[ IoU={:<9} | area={:>6s} | maxDets={:>3d}{suffix}] = {:0.3f}'
+  char buf[256];
+  std::snprintf(buf, sizeof buf, " %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d%s] = %0.3f", title,
+                type, iou.c_str(), area.c_str(), max_dets, suffix.c_str(), value);
+  return buf;
+}
+
+}  // namespace
+
+void print_coco_summary(std::ostream& out, const MetricValues& m) {
+  struct Row {
+    const char* key;
+    bool ap;
+    const char* iou;
+    const char* area;
+    int max_dets;
+  };
+  static const Row rows[] = {
+      {"AP", true, "0.50:0.95", "all", 100},    {"AP50", true, "0.50", "all", 100},
+      {"AP75", true, "0.75", "all", 100},       {"APs", true, "0.50:0.95", "small", 100},
+      {"APm", true, "0.50:0.95", "medium", 100}, {"APl", true, "0.50:0.95", "large", 100},
+      {"AR1", false, "0.50:0.95", "all", 1},    {"AR10", false, "0.50:0.95", "all", 10},
+      {"AR100", false, "0.50:0.95", "all", 100}, {"ARs", false, "0.50:0.95", "small", 100},
+      {"ARm", false, "0.50:0.95", "medium", 100}, {"ARl", false, "0.50:0.95", "large", 100}};
+  for (const Row& r : rows) {
+    out << line(r.ap ? "Average Precision" : "Average Recall", r.ap ? "(AP)" : "(AR)", r.iou, r.area,
+                r.max_dets, " ", m.at(r.key))
+        << "\n";
+  }
+}
+
+void print_lvis_summary(std::ostream& out, const MetricValues& m, int max_dets) {
+  // lvis-api derives each line's labels from the key's third character.
+  for (const auto& [key, value] : m.items()) {
+    const bool ap = key.find("AP") != std::string::npos;
+    std::string iou = "0.50:0.95", area = "all", cats = "all";
+    if (key.size() > 2 && std::isdigit(static_cast<unsigned char>(key[2]))) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%0.2f", std::stod(key.substr(2)) / 100);
+      iou = buf;
+    }
+    if (key.size() > 2 && (key[2] == 'r' || key[2] == 'c' || key[2] == 'f')) cats = key.substr(2, 1);
+    if (key.size() > 2 && (key[2] == 's' || key[2] == 'm' || key[2] == 'l')) area = key.substr(2, 1);
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, " catIds=%3s", cats.c_str());
+    out << line(ap ? "Average Precision" : "Average Recall", ap ? "(AP)" : "(AR)", iou, area, max_dets,
+                suffix, value)
+        << "\n";
+  }
+}
+
+void print_group_table(std::ostream& out, const MetricReport& report) {
+  if (report.groups.empty()) return;
+  std::vector<std::string> header = {"group"};
+  for (const auto& [k, v] : report.groups.front().second.items()) header.push_back(k);
+  TextTable table(header);
+  for (const auto& [name, values] : report.groups) {
+    std::vector<std::string> row = {name};
+    for (const auto& [k, v] : values.items()) row.push_back(format_metric(v));
+    table.add_row(row);
+  }
+  out << table.render();
+}
+
+void print_category_table(std::ostream& out, const MetricReport& report) {
+  if (report.per_category.empty()) return;
+  std::vector<std::string> header = {"id", "category"};
+  for (const auto& [k, v] : report.per_category.front().metrics.items()) header.push_back(k);
+  TextTable table(header);
+  for (const auto& c : report.per_category) {
+    std::vector<std::string> row = {std::to_string(c.id), c.name};
+    for (const auto& [k, v] : c.metrics.items()) row.push_back(format_metric(v));
+    table.add_row(row);
+  }
+  out << table.render();
+}
+
+nlohmann::ordered_json detection_report_json(const MetricReport& report, const std::string& gt,
+                                             const std::string& pred) {
+  nlohmann::ordered_json j;
+  j["benchmark"] = report.kind;
+  j["gt"] = gt;
+  j["pred"] = pred;
+  j["metrics"] = report.summary.to_json();
+  j["groups"] = nlohmann::ordered_json::object();
+  for (const auto& [name, values] : report.groups) j["groups"][name] = values.to_json();
+  j["per_category"] = nlohmann::ordered_json::object();
+  for (const auto& c : report.per_category) {
+    nlohmann::ordered_json entry;
+    entry["name"] = c.name;
+    const nlohmann::ordered_json values = c.metrics.to_json();
+    for (const auto& [k, v] : values.items()) entry[k] = v;
+    j["per_category"][std::to_string(c.id)] = entry;
+  }
+  j["params"] = report.params;
+  j["counts"] = report.counts;
+  j["warnings"] = report.warnings;
+  return j;
+}
+
+}  // namespace ovbench

@@ -1,0 +1,30 @@
+#pragma once
+// What `ovbench eval coco|lvis` print and write: the reference tools' summary lines, the
+// group and per-category tables, and the --json object.
+
+#include <iosfwd>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "metrics/metric_report.h"
+
+namespace ovbench {
+
+// pycocotools COCOeval.summarize() lines, e.g.
+// " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.372".
+void print_coco_summary(std::ostream& out, const MetricValues& metrics);
+// lvis-api LVISEval.print_results() lines ("... maxDets=300 catIds=all] = 0.264").
+void print_lvis_summary(std::ostream& out, const MetricValues& metrics, int max_dets);
+
+// One row per group, one column per metric.
+void print_group_table(std::ostream& out, const MetricReport& report);
+// One row per category: id, name, its metrics.
+void print_category_table(std::ostream& out, const MetricReport& report);
+
+// {"benchmark", "gt", "pred", "metrics", "groups", "per_category", "params", "counts",
+//  "warnings"}; per_category keyed by category id (as a string: JSON keys are strings).
+nlohmann::ordered_json detection_report_json(const MetricReport& report, const std::string& gt,
+                                             const std::string& pred);
+
+}  // namespace ovbench
