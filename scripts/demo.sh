@@ -5,4 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release
 cmake --build --preset release --target ovbench
-./build/release/ovbench eval --help
+# Until `ovbench demo` exists: score the bundled example (20 images, 4 categories, crowd gt,
+# tied scores, area-boundary gt) with pycocotools' semantics.
+./build/release/ovbench eval coco --gt datasets/examples/coco_small_gt.json \
+  --pred datasets/examples/coco_small_results.json --per-category

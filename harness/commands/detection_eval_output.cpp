@@ -72,6 +72,7 @@ void print_group_table(std::ostream& out, const MetricReport& report) {
     table.add_row(row);
   }
   out << table.render();
+  if (table.render().back() != '\n') out << '\n';
 }
 
 void print_category_table(std::ostream& out, const MetricReport& report) {
@@ -85,6 +86,7 @@ void print_category_table(std::ostream& out, const MetricReport& report) {
     table.add_row(row);
   }
   out << table.render();
+  if (table.render().back() != '\n') out << '\n';
 }
 
 nlohmann::ordered_json detection_report_json(const MetricReport& report, const std::string& gt,

@@ -31,7 +31,11 @@ std::filesystem::path fresh_test_dir() {
 
 CliResult run_ovbench(const std::vector<std::string>& args, const std::string& stdin_text) {
   const char* exe = OVBENCH_TEST_EXE;
-  const std::filesystem::path dir = fresh_test_dir() / "io";
+  // Beside the test's own directory, which the test may already have filled with inputs.
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ovbench_cli_tests" /
+                                    (std::string(info->test_suite_name()) + "." + info->name() + ".io");
+  std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto in_path = dir / "stdin", out_path = dir / "stdout", err_path = dir / "stderr";
   { std::ofstream(in_path, std::ios::binary) << stdin_text; }
