@@ -151,7 +151,6 @@ struct Reader {
       simdjson::ondemand::value v;
       check(field.value().get(v));
       std::string why;
-      std::int64_t n = 0;
       if (key == "id") {
         why = json::read_int(v, a.id);
         have_id = true;
@@ -170,27 +169,11 @@ struct Reader {
         why = json::read_finite(v, a.area);
         have_area = true;
       } else if (key == "iscrowd") {
-        json_type t;
-        check(v.type().get(t));
-        bool b = false;
-        if (t == json_type::boolean) {
-          check(v.get_bool().get(b));
-        } else {
-          why = json::read_int(v, n);
-          b = n != 0;
-        }
-        a.iscrowd = b;
+        why = json::read_flag(v, a.iscrowd);
       } else if (key == "ignore") {
-        json_type t;
-        check(v.type().get(t));
-        bool b = false;
-        if (t == json_type::boolean) {
-          check(v.get_bool().get(b));
-        } else {
-          why = json::read_int(v, n);
-          b = n != 0;
-        }
-        a.ignore = b ? 1 : 0;
+        bool flag = false;
+        why = json::read_flag(v, flag);
+        a.ignore = flag ? 1 : 0;
       } else if (key == "segmentation") {
         if (!options.keep_segmentation) continue;
         Segmentation s;

@@ -97,4 +97,17 @@ std::string read_string(simdjson::ondemand::value v, std::string& out) {
   return {};
 }
 
+std::string read_flag(simdjson::ondemand::value v, bool& out) {
+  json_type t;
+  if (auto e = v.type().get(t)) return simdjson::error_message(e);
+  if (t == json_type::boolean) {
+    if (auto e = v.get_bool().get(out)) return simdjson::error_message(e);
+    return {};
+  }
+  std::int64_t n = 0;
+  std::string why = read_int(v, n);
+  out = n != 0;
+  return why.empty() ? why : "expected 0/1 or true/false";
+}
+
 }  // namespace ovbench::json

@@ -18,6 +18,8 @@ std::string read_finite(simdjson::ondemand::value v, double& out);
 std::string read_numbers(simdjson::ondemand::value v, std::vector<double>& out);
 std::string read_ints(simdjson::ondemand::value v, std::vector<std::int64_t>& out);
 std::string read_string(simdjson::ondemand::value v, std::string& out);
+// true/false or an integer (non-zero is true), as Python's truthiness reads iscrowd/ignore.
+std::string read_flag(simdjson::ondemand::value v, bool& out);
 
 // True when `e` means the bytes are not JSON (as opposed to valid JSON of the wrong shape).
 bool is_syntax_error(simdjson::error_code e);
