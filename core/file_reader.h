@@ -1,7 +1,9 @@
 #pragma once
-// Whole-file reads with transparent gzip: a file that starts with the gzip magic bytes is
-// inflated, whatever its name. Every failure (missing, unreadable, truncated or corrupt gzip)
-// throws InputError naming the file.
+// Whole-file reads into a std::string, for the small inputs (category group files, suites,
+// model cards) where a std::string is the convenient shape. Same rules as read_file_buffer
+// (core/byte_buffer.h), which it wraps: a file that starts with the gzip magic bytes is
+// inflated, whatever its name, and every failure (missing, unreadable, truncated or corrupt
+// gzip) throws InputError naming the file.
 
 #include <filesystem>
 #include <string>
@@ -9,11 +11,5 @@
 namespace ovbench {
 
 std::string read_file(const std::filesystem::path& path);
-
-// True when the bytes begin with the gzip magic (1f 8b).
-bool looks_gzipped(const std::string& bytes);
-
-// Inflates a (possibly multi-member) gzip stream; `name` is used in error messages.
-std::string gunzip(const std::string& compressed, const std::string& name);
 
 }  // namespace ovbench

@@ -105,8 +105,7 @@ bool results_are_boxes(const Detections& dt, const DetectionEvalOptions& options
 }
 
 std::vector<RleMask> detection_masks(const Detections& dt, const std::vector<std::uint32_t>& which,
-                                     const DetectionDataset&, const GtIndex& index,
-                                     const DetectionEvalOptions& options) {
+                                     const GtIndex& index, const DetectionEvalOptions& options) {
   std::vector<RleMask> masks(which.size());
   parallel_for(
       which.size(),

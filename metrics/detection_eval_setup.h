@@ -53,8 +53,7 @@ bool results_are_boxes(const Detections& dt, const DetectionEvalOptions& options
 // image's size; in parallel. Throws InputError naming the record of a segmentation the
 // references reject. A box result without a segmentation gets its box polygon (loadRes).
 std::vector<RleMask> detection_masks(const Detections& dt, const std::vector<std::uint32_t>& which,
-                                     const DetectionDataset& gt, const GtIndex& index,
-                                     const DetectionEvalOptions& options);
+                                     const GtIndex& index, const DetectionEvalOptions& options);
 
 // The mask of every gt annotation (annToRLE), in annotation order.
 std::vector<RleMask> ground_truth_masks(const DetectionDataset& gt, const GtIndex& index,

@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 #include "core/parallel_for.h"
+#include "core/phase_clock.h"
 #include "metrics/eval_problem_builder.h"
 #include "metrics/rle_mask.h"
 
@@ -141,6 +142,7 @@ const std::vector<std::string>& lvis_summary_keys() {
 
 MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
                            const LvisEvalOptions& options, EvalAccumulation* out) {
+  PhaseClock clock;
   MetricReport report;
   report.kind = "lvis";
   const EvalRules rules = lvis_rules();
@@ -178,7 +180,7 @@ MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
 
   std::vector<RleMask> masks;
   const bool need_masks = options.segm || !boxes;
-  if (need_masks) masks = detection_masks(dt, capped, gt, index, options);
+  if (need_masks) masks = detection_masks(dt, capped, index, options);
 
   // Per detection: area, the category filter, and the federated filter (kept only where the
   // category is verified present or absent in the image), in parallel.
@@ -250,7 +252,9 @@ MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
     problem.gt_masks = ground_truth_masks(gt, index, options);
     problem.dt_masks = std::move(kept_masks);
   }
+  clock.lap("prepare");
   EvalAccumulation acc = evaluate_detections(problem, rules, options.threads);
+  clock.lap("match+accumulate");
 
   std::vector<std::size_t> all(K);
   std::iota(all.begin(), all.end(), 0);
@@ -306,6 +310,8 @@ MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
                    {"detections_zero_area", counts[kBadArea]},
                    {"detections_not_federated", counts[kNotFederated]},
                    {"detections_kept", counts[kKeep]}};
+  clock.lap("summarize");
+  report.phase_seconds = clock.laps();
   if (out) *out = std::move(acc);
   return report;
 }

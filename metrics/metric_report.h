@@ -48,6 +48,8 @@ struct MetricReport {
   nlohmann::ordered_json params;     // every protocol parameter used, for provenance
   nlohmann::ordered_json counts;     // images, gt, detections loaded/kept, ...
   std::vector<std::string> warnings;  // said once on stderr by the command (dropped input, ...)
+  // Seconds per phase of the evaluation, in order (--verbose and bench/ print them).
+  std::vector<std::pair<std::string, double>> phase_seconds;
 };
 
 }  // namespace ovbench

@@ -34,6 +34,13 @@ class PhaseLog {
     }
     last_ = now;
   }
+  // The evaluator's own phases, indented under the line of the step that ran them.
+  void detail(const std::vector<std::pair<std::string, double>>& phases) {
+    if (!on_) return;
+    for (const auto& [name, seconds] : phases) {
+      std::fprintf(stderr, "ovbench:   %-32s %7.3f s\n", name.c_str(), seconds);
+    }
+  }
 
  private:
   bool on_;
@@ -127,6 +134,7 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
 
   const MetricReport report = lvis ? evaluate_lvis(gt, dt, options) : evaluate_coco(gt, dt, options);
   log.done("evaluate");
+  log.detail(report.phase_seconds);
   for (const auto& w : report.warnings) std::cerr << "ovbench: warning: " << w << "\n";
 
   if (lvis) {
