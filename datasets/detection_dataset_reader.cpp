@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/byte_buffer.h"
+#include "core/file_bytes.h"
 #include "core/errors.h"
 #include "datasets/json_syntax_error.h"
 #include "datasets/json_values.h"
@@ -264,7 +265,7 @@ DetectionDataset parse(const char* data, std::size_t size, std::size_t capacity,
 
 DetectionDataset read_detection_dataset(const std::filesystem::path& path,
                                         const DatasetReadOptions& options) {
-  const ByteBuffer bytes = read_file_buffer(path, simdjson::SIMDJSON_PADDING);
+  const FileBytes bytes = FileBytes::open(path, simdjson::SIMDJSON_PADDING);
   return parse(bytes.data(), bytes.size(), bytes.size() + bytes.padding(), path.string(), options);
 }
 

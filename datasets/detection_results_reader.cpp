@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/byte_buffer.h"
+#include "core/file_bytes.h"
 #include "core/errors.h"
 #include "core/parallel_for.h"
 #include "datasets/json_syntax_error.h"
@@ -53,7 +54,6 @@ bool read_record(simdjson::ondemand::value value, const ResultsReadOptions& opti
   bool have_image = false, have_category = false, have_score = false;
   Segmentation seg;
   bool have_seg = false;
-  std::vector<double> numbers;
   for (auto field : obj) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return fail("", simdjson::error_message(e), true);
@@ -70,11 +70,13 @@ bool read_record(simdjson::ondemand::value value, const ResultsReadOptions& opti
       why = json::read_finite(v, d.score);
       have_score = true;
     } else if (key == "bbox") {
-      why = json::read_numbers(v, numbers);
-      if (why.empty() && !numbers.empty() && numbers.size() != 4) {
-        why = "expected 4 numbers [x, y, width, height], found " + std::to_string(numbers.size());
+      double numbers[4];
+      std::size_t count = 0;
+      why = json::read_numbers(v, numbers, 4, count);
+      if (why.empty() && count != 0 && count != 4) {
+        why = "expected 4 numbers [x, y, width, height], found " + std::to_string(count);
       }
-      if (why.empty() && numbers.size() == 4) {
+      if (why.empty() && count == 4) {
         d.bbox = {numbers[0], numbers[1], numbers[2], numbers[3]};
         d.has_bbox = true;  // pycocotools: an empty bbox [] counts as no bbox
       }
@@ -264,7 +266,7 @@ Detections parse_buffer(const char* data, std::size_t size, const std::string& n
 
 Detections read_detection_results(const std::filesystem::path& path,
                                   const ResultsReadOptions& options) {
-  const ByteBuffer bytes = read_file_buffer(path, simdjson::SIMDJSON_PADDING);
+  const FileBytes bytes = FileBytes::open(path, simdjson::SIMDJSON_PADDING);
   return parse_buffer(bytes.data(), bytes.size(), path.string(), options);
 }
 

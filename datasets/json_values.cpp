@@ -52,12 +52,17 @@ std::string read_int(simdjson::ondemand::value v, std::int64_t& out) {
 }
 
 std::string read_finite(simdjson::ondemand::value v, double& out) {
+  // The common case first: one typed read. Only a failure pays for the type probe that makes
+  // the message ("expected a number, found a string").
+  if (v.get_double().get(out) == simdjson::SUCCESS) {
+    if (!std::isfinite(out)) return "expected a finite number";
+    return {};
+  }
   json_type t;
   if (auto e = v.type().get(t)) return simdjson::error_message(e);
   if (t != json_type::number) return "expected a number, found " + type_name(v);
   if (auto e = v.get_double().get(out)) return simdjson::error_message(e);
-  if (!std::isfinite(out)) return "expected a finite number";
-  return {};
+  return "expected a finite number";
 }
 
 std::string read_numbers(simdjson::ondemand::value v, std::vector<double>& out) {
@@ -71,6 +76,23 @@ std::string read_numbers(simdjson::ondemand::value v, std::vector<double>& out) 
     std::string why = read_finite(x, d);
     if (!why.empty()) return "element " + std::to_string(out.size()) + ": " + why;
     out.push_back(d);
+  }
+  return {};
+}
+
+std::string read_numbers(simdjson::ondemand::value v, double* out, std::size_t capacity,
+                         std::size_t& count) {
+  count = 0;
+  simdjson::ondemand::array a;
+  if (v.get_array().get(a)) return "expected an array of numbers, found " + type_name(v);
+  for (auto element : a) {
+    simdjson::ondemand::value x;
+    if (auto e = element.get(x)) return simdjson::error_message(e);
+    double d;
+    std::string why = read_finite(x, d);
+    if (!why.empty()) return "element " + std::to_string(count) + ": " + why;
+    if (count < capacity) out[count] = d;
+    ++count;
   }
   return {};
 }

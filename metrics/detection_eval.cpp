@@ -32,7 +32,7 @@ struct Scratch {
   std::vector<std::uint8_t> gt_ignored;   // in gt_order
   std::vector<std::uint8_t> gt_matched;   // in gt_order
   BigVector<MatchedDt> matched;
-  std::vector<double> rc, pr;
+  std::vector<double> rc[kMaxThresholds], pr[kMaxThresholds];  // per IoU threshold
 };
 
 bool outside(double area, const AreaRange& range) { return area < range.min || area > range.max; }
@@ -73,6 +73,20 @@ void match_cell(const EvalProblem& p, const EvalRules& rules, const EvalCell& ce
   }
 
   const std::size_t T = rules.iou_thresholds.size();
+  if (G == 0) {
+    // Most cells of a real run: detections on a category the image does not have. Every one is
+    // a false positive at every threshold unless the area rule or LVIS's not-exhaustive rule
+    // ignores it (the same outcome as the general loop below, without its T passes).
+    const std::uint16_t all = static_cast<std::uint16_t>((1u << T) - 1);
+    for (std::size_t d = 0; d < D; ++d) {
+      const EvalDt& dt = p.dts[s.dt_order[d]];
+      MatchedDt& out = s.matched[base + d];
+      for (std::size_t a = 0; a < rules.area_ranges.size(); ++a) {
+        if (!outside(dt.area, rules.area_ranges[a]) && !dt.unmatched_is_ignored) out.fp[a] = all;
+      }
+    }
+    return;
+  }
   for (std::size_t a = 0; a < rules.area_ranges.size(); ++a) {
     const AreaRange& range = rules.area_ranges[a];
     // Gts outside the area range (or ignored) are sorted last, stably.
@@ -145,33 +159,41 @@ void accumulate_category(const EvalRules& rules, std::size_t k, const std::vecto
     const double n_gt = static_cast<double>(npig[a]);
     for (std::size_t mi = 0; mi < M; ++mi) {
       const int max_det = rules.max_dets[mi];
+      // One pass over the sorted detections serves all T thresholds: each keeps its own
+      // running counts and its own curve, appended only where its tp or fp changes.
+      // Ignored detections add neither tp nor fp, so their cumulative (rc, pr) repeats the
+      // previous entry and cannot change the interpolated curve: they are skipped.
+      double tp[kMaxThresholds] = {}, fp[kMaxThresholds] = {};
       for (std::size_t t = 0; t < T; ++t) {
-        const std::uint16_t bit = static_cast<std::uint16_t>(1u << t);
-        // Ignored detections add neither tp nor fp, so their cumulative (rc, pr) repeats the
-        // previous entry and cannot change the interpolated curve: they are skipped.
-        s.rc.clear();
-        s.pr.clear();
-        double tp = 0, fp = 0;
-        for (const MatchedDt& m : s.matched) {
-          if (max_det >= 0 && m.rank >= static_cast<std::uint32_t>(max_det)) continue;
-          const bool is_tp = m.tp[a] & bit;
-          const bool is_fp = m.fp[a] & bit;
-          if (!is_tp && !is_fp) continue;
-          if (is_tp) tp += 1; else fp += 1;
-          s.rc.push_back(tp / n_gt);
-          s.pr.push_back(tp / (fp + tp + numpy::kSpacingOfOne));
+        s.rc[t].clear();
+        s.pr[t].clear();
+      }
+      for (const MatchedDt& m : s.matched) {
+        if (max_det >= 0 && m.rank >= static_cast<std::uint32_t>(max_det)) continue;
+        const unsigned counted = static_cast<unsigned>(m.tp[a] | m.fp[a]);
+        if (!counted) continue;
+        for (std::size_t t = 0; t < T; ++t) {
+          const unsigned bit = 1u << t;
+          if (!(counted & bit)) continue;
+          if (m.tp[a] & bit) tp[t] += 1; else fp[t] += 1;
+          s.rc[t].push_back(tp[t] / n_gt);
+          s.pr[t].push_back(tp[t] / (fp[t] + tp[t] + numpy::kSpacingOfOne));
         }
-        acc.recall[acc.recall_index(t, k, a, mi)] = s.rc.empty() ? 0.0 : s.rc.back();
+      }
+      for (std::size_t t = 0; t < T; ++t) {
+        std::vector<double>& rc = s.rc[t];
+        std::vector<double>& pr = s.pr[t];
+        acc.recall[acc.recall_index(t, k, a, mi)] = rc.empty() ? 0.0 : rc.back();
         // Make precision non-increasing from the right (pycocotools' "interpolation").
-        for (std::size_t i = s.pr.size(); i-- > 1;) {
-          if (s.pr[i] > s.pr[i - 1]) s.pr[i - 1] = s.pr[i];
+        for (std::size_t i = pr.size(); i-- > 1;) {
+          if (pr[i] > pr[i - 1]) pr[i - 1] = pr[i];
         }
         // np.searchsorted(rc, recThrs, side='left'); thresholds past the end give 0.
         std::size_t i = 0;
         for (std::size_t r = 0; r < R; ++r) {
           const double thr = rules.recall_thresholds[r];
-          while (i < s.rc.size() && s.rc[i] < thr) ++i;
-          acc.precision[acc.precision_index(t, r, k, a, mi)] = i < s.rc.size() ? s.pr[i] : 0.0;
+          while (i < rc.size() && rc[i] < thr) ++i;
+          acc.precision[acc.precision_index(t, r, k, a, mi)] = i < rc.size() ? pr[i] : 0.0;
         }
       }
     }
