@@ -18,9 +18,13 @@ std::vector<std::int64_t> ids_of(const nlohmann::json& records) {
 
 std::vector<CategoryGroup> ov_coco_groups() {
   const auto split = nlohmann::json::parse(resource("datasets/data/ov_coco_split.json"));
-  return {{"base", ids_of(split.at("base"))},
-          {"novel", ids_of(split.at("novel"))},
-          {"all", ids_of(split.at("all_65_in_id_order"))}};
+  std::vector<std::int64_t> base = ids_of(split.at("base")), novel = ids_of(split.at("novel"));
+  // "all" is the 65 = base + novel in id order (the file's all_65_in_id_order lists names).
+  std::set<std::int64_t> all(base.begin(), base.end());
+  all.insert(novel.begin(), novel.end());
+  return {{"base", std::move(base)},
+          {"novel", std::move(novel)},
+          {"all", std::vector<std::int64_t>(all.begin(), all.end())}};
 }
 
 std::vector<CategoryGroup> groups_from_file(const std::string& path) {

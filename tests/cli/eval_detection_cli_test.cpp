@@ -98,6 +98,30 @@ TEST(EvalCocoCli, GroupsRestrictCategories) {
   EXPECT_DOUBLE_EQ(j["groups"]["all"]["AP"].get<double>(), j["metrics"]["AP"].get<double>());
 }
 
+// The built-in OV-COCO split: person (1) is base, airplane (5) novel, traffic light (10) one of
+// the 15 classes outside the 65. Each category has one gt; person is found (AP 1 up to
+// pycocotools' eps), airplane missed (AP 0), traffic light found but must count in no group.
+TEST(EvalCocoCli, BuiltinOvCocoGroups) {
+  const auto dir = fresh_test_dir();
+  const auto gt = write(dir / "gt.json", R"({"images": [{"id": 1, "width": 100, "height": 100}],
+    "categories": [{"id": 1, "name": "person"}, {"id": 5, "name": "airplane"},
+                   {"id": 10, "name": "traffic light"}],
+    "annotations": [
+      {"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 40, 40], "area": 1600, "iscrowd": 0},
+      {"id": 2, "image_id": 1, "category_id": 5, "bbox": [50, 50, 40, 40], "area": 1600, "iscrowd": 0},
+      {"id": 3, "image_id": 1, "category_id": 10, "bbox": [0, 50, 40, 40], "area": 1600, "iscrowd": 0}]})");
+  const auto dt = write(dir / "dt.json", R"([
+    {"image_id": 1, "category_id": 1, "bbox": [0, 0, 40, 40], "score": 0.9},
+    {"image_id": 1, "category_id": 10, "bbox": [0, 50, 40, 40], "score": 0.9}])");
+  const auto r = run_ovbench({"eval", "coco", "--gt", gt, "--pred", dt, "--groups", "ov-coco", "--json", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto groups = nlohmann::json::parse(r.out).at("groups");
+  const double one = 1.0 / (1.0 + 2.220446049250313e-16);  // pycocotools' tp / (tp + eps)
+  EXPECT_DOUBLE_EQ(groups["base"]["AP50"].get<double>(), one);
+  EXPECT_EQ(groups["novel"]["AP50"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(groups["all"]["AP50"].get<double>(), one / 2);  // person and airplane only
+}
+
 TEST(EvalCocoCli, UnknownImagesAreAnErrorUnlessDropped) {
   const auto dir = fresh_test_dir();
   const std::string gt = write(dir / "gt.json", kTinyGt);
