@@ -9,6 +9,8 @@ namespace ovbench {
 const std::vector<Command>& top_level_commands() {
   static const std::vector<Command> table = {
       {"eval", "score prediction files: coco, lvis, flickr30k, miou, odinw", eval_command},
+      {"runs", "list the runs in a results store (SQLite)", runs_command},
+      {"show", "print one stored run: provenance and metrics", show_command},
   };
   return table;
 }

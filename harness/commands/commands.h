@@ -9,5 +9,7 @@ namespace ovbench {
 using Args = std::vector<std::string>;
 
 int eval_command(const Args& args);
+int runs_command(const Args& args);
+int show_command(const Args& args);
 
 }  // namespace ovbench

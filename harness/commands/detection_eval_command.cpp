@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
+#include "core/content_hash.h"
 #include "core/errors.h"
 #include "datasets/category_groups.h"
 #include "datasets/cpu_features.h"
@@ -14,6 +17,7 @@
 #include "harness/command_line.h"
 #include "harness/commands/detection_eval_output.h"
 #include "harness/json_output.h"
+#include "harness/store/results_store.h"
 #include "metrics/coco_evaluator.h"
 #include "metrics/lvis_evaluator.h"
 
@@ -74,6 +78,8 @@ CommandLine make_command_line(DetectionBenchmark b) {
       ("per-category", po::bool_switch(), "print a table with one row per category")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the summary then goes to stderr)")
       ("drop-unknown-images", po::bool_switch(), "drop results on image ids absent from the ground truth (with a warning) instead of failing")
+      ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing); see `ovbench runs`")
+      ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run, e.g. the checkpoint (`ovbench show NAME` finds its latest run)")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores, or $OVBENCH_THREADS)")
       ("verbose,v", po::bool_switch(), "print the time of each phase on stderr");
   if (lvis) {
@@ -116,6 +122,14 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
       options.groups.push_back({g.name, g.category_ids});
     }
   }
+  const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
+  if (!tag.empty() && !cl.has("db")) cl.fail("--tag names a stored run: it needs --db PATH");
+  if (!tag.empty() && tag.find_first_not_of("0123456789") == std::string::npos) {
+    cl.fail("--tag must not be a number ('" + tag + "' would read as a run id)");
+  }
+  // Opened before the work so that an unusable store fails in a second, not after the run.
+  std::optional<ResultsStore> store;
+  if (cl.has("db")) store.emplace(cl.get<std::string>("db"));
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
   std::ostream& human = json_target == "-" ? std::cerr : std::cout;
 
@@ -153,6 +167,29 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   human.flush();
   if (!json_target.empty()) write_json_output(json_target, detection_report_json(report, gt_path, pred_path));
   log.done("report");
+  if (store) {
+    RunProvenance run;
+    run.kind = "eval";
+    run.suite = lvis ? "lvis" : "coco";
+    run.tag = tag;
+    run.params = report.params;
+    // Absolute paths and content hashes: a stored run must say what it scored wherever it is
+    // read, and compare must see when two runs scored different files.
+    auto input = [](const std::string& path) {
+      return nlohmann::ordered_json{{"path", std::filesystem::absolute(path).string()},
+                                    {"hash", file_content_hash(path)}};
+    };
+    run.inputs["gt"] = input(gt_path);
+    run.inputs["pred"] = input(pred_path);
+    StoredResult result;
+    result.dataset = std::filesystem::path(gt_path).filename().string();
+    result.benchmark = run.suite;
+    result.report = report;
+    result.predictions_path = pred_path;
+    const std::int64_t id = store->store_complete_run(run, result);
+    std::cerr << "ovbench: stored as run " << id << " in " << cl.get<std::string>("db") << "\n";
+    log.done("store");
+  }
   return kExitOk;
 }
 

@@ -1,0 +1,153 @@
+// `ovbench runs` and `ovbench show`: reading the results store.
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "core/errors.h"
+#include "harness/command_line.h"
+#include "harness/commands/commands.h"
+#include "harness/json_output.h"
+#include "harness/store/results_store.h"
+#include "harness/store/stored_run_json.h"
+
+namespace po = boost::program_options;
+
+namespace ovbench {
+namespace {
+
+constexpr const char* kDefaultDb = "ovbench.db";
+
+// Reading commands never create a store: a mistyped path should say so, not list nothing.
+ResultsStore open_existing_store(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw InputError(path + ": no results store here (runs are stored by `ovbench eval ... --db " +
+                     path + "` and `ovbench run`)");
+  }
+  return ResultsStore(path);
+}
+
+std::string format_value(double v) {
+  if (std::isnan(v)) return "nan";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+// The first summary metric of each dataset ("AP=0.4013"), the figure a list needs.
+std::string headline(const std::vector<StoredResult>& results) {
+  std::string out;
+  for (const StoredResult& r : results) {
+    if (!out.empty()) out += "  ";
+    out += r.dataset;
+    if (!r.report.summary.items().empty()) {
+      const auto& [key, value] = r.report.summary.items().front();
+      out += " " + key + "=" + format_value(value);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int runs_command(const Args& args) {
+  CommandLine cl("ovbench runs", "ovbench runs [--db PATH] [--suite NAME] [--tag NAME] [--status S] [--json]",
+                 "Lists the runs in a results store, oldest first: id, status, suite, tag, start\n"
+                 "time and the headline metric of each dataset. A run that is 'running' long after\n"
+                 "it started was interrupted; its partial results are never shown as complete.",
+                 "  ovbench runs\n  ovbench runs --db results/ovbench.db --suite coco --json\n");
+  cl.add_options()
+      ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
+      ("suite", po::value<std::string>()->default_value("")->value_name("NAME"), "only runs of this suite (for eval runs: coco, lvis, ...)")
+      ("tag", po::value<std::string>()->default_value("")->value_name("NAME"), "only runs with this tag")
+      ("status", po::value<std::string>()->default_value("")->value_name("running|complete|failed"), "only runs with this status")
+      ("json", po::bool_switch(), "print a JSON array of runs with their summary metrics");
+  if (!cl.parse(args)) return kExitOk;
+  const std::string status = cl.get<std::string>("status");
+  if (!status.empty() && status != "running" && status != "complete" && status != "failed") {
+    cl.fail("--status must be running, complete or failed, not '" + status + "'");
+  }
+  ResultsStore store = open_existing_store(cl.get<std::string>("db"));
+  const auto runs = store.list_runs({cl.get<std::string>("suite"), cl.get<std::string>("tag"), status});
+  if (cl.get<bool>("json")) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const StoredRun& r : runs) {
+      nlohmann::ordered_json j = run_json(r);
+      nlohmann::ordered_json results = nlohmann::ordered_json::array();
+      for (const StoredResult& res : store.load_results(r.id)) {
+        results.push_back({{"dataset", res.dataset}, {"benchmark", res.benchmark},
+                           {"metrics", res.report.summary.to_json()}});
+      }
+      j["results"] = results;
+      out.push_back(j);
+    }
+    write_json_output("-", out);
+    return kExitOk;
+  }
+  if (runs.empty()) {
+    std::cout << "no runs" << (cl.get<std::string>("suite").empty() && cl.get<std::string>("tag").empty() && status.empty() ? "" : " match") << "\n";
+    return kExitOk;
+  }
+  std::printf("%-5s %-9s %-12s %-16s %-21s %s\n", "ID", "STATUS", "SUITE", "TAG", "STARTED", "RESULTS");
+  for (const StoredRun& r : runs) {
+    std::printf("%-5lld %-9s %-12s %-16s %-21s %s\n", static_cast<long long>(r.id), r.status.c_str(),
+                r.provenance.suite.c_str(), r.provenance.tag.empty() ? "-" : r.provenance.tag.c_str(),
+                r.started_at.c_str(), headline(store.load_results(r.id)).c_str());
+  }
+  return kExitOk;
+}
+
+int show_command(const Args& args) {
+  CommandLine cl("ovbench show", "ovbench show RUN [--db PATH] [--per-category] [--json]",
+                 "Prints one stored run: its provenance (inputs and their hashes, protocol\n"
+                 "parameters, ovbench version and commit, device, host) and, per dataset, the summary\n"
+                 "and group metrics. RUN is a run id or a tag (the latest run with that tag).",
+                 "  ovbench show 3\n  ovbench show my-checkpoint --json\n");
+  cl.add_options()
+      ("run", po::value<std::string>()->value_name("RUN"), "run id or tag")
+      ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
+      ("per-category", po::bool_switch(), "also print each category's metrics")
+      ("json", po::bool_switch(), "print {\"run\", \"results\"} as JSON (per-category metrics and PR curves included)");
+  cl.add_positional("run", 1);
+  if (!cl.parse(args)) return kExitOk;
+  if (!cl.has("run")) cl.fail("which run? give a run id or a tag");
+  const std::string db = cl.get<std::string>("db");
+  ResultsStore store = open_existing_store(db);
+  const auto run = store.find_run(cl.get<std::string>("run"));
+  if (!run) throw InputError(db + ": no run with id or tag '" + cl.get<std::string>("run") + "'");
+  const auto results = store.load_results(run->id);
+  if (cl.get<bool>("json")) {
+    nlohmann::ordered_json out;
+    out["run"] = run_json(*run);
+    nlohmann::ordered_json rs = nlohmann::ordered_json::array();
+    for (const StoredResult& r : results) rs.push_back(result_json(r));
+    out["results"] = rs;
+    write_json_output("-", out);
+    return kExitOk;
+  }
+  print_run_header(std::cout, *run);
+  for (const StoredResult& r : results) {
+    std::cout << "\n" << r.dataset << " (" << r.benchmark << ")\n";
+    for (const auto& [key, value] : r.report.summary.items()) {
+      std::printf("  %-10s %s\n", key.c_str(), format_value(value).c_str());
+    }
+    for (const auto& [group, values] : r.report.groups) {
+      std::cout << "  group " << group << ":";
+      for (const auto& [key, value] : values.items()) std::cout << " " << key << "=" << format_value(value);
+      std::cout << "\n";
+    }
+    if (cl.get<bool>("per-category")) {
+      for (const CategoryResult& c : r.report.per_category) {
+        std::cout << "  " << c.id << " " << c.name << ":";
+        for (const auto& [key, value] : c.metrics.items()) std::cout << " " << key << "=" << format_value(value);
+        std::cout << "\n";
+      }
+    }
+  }
+  if (run->status == "running") {
+    std::cerr << "ovbench: note: run " << run->id << " is still marked running: it is in progress or was interrupted\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace ovbench

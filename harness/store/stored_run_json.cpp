@@ -1,0 +1,78 @@
+#include "harness/store/stored_run_json.h"
+
+namespace ovbench {
+
+nlohmann::ordered_json run_json(const StoredRun& r) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["status"] = r.status;
+  j["kind"] = r.provenance.kind;
+  j["suite"] = r.provenance.suite;
+  j["tag"] = r.provenance.tag;
+  j["started_at"] = r.started_at;
+  j["finished_at"] = r.finished_at;
+  j["model_card"] = r.provenance.model_card;
+  j["model_card_hash"] = r.provenance.model_card_hash;
+  j["checkpoint_hashes"] = r.provenance.checkpoint_hashes;
+  j["params"] = r.provenance.params;
+  j["inputs"] = r.provenance.inputs;
+  j["device"] = r.provenance.device;
+  j["host"] = r.host;
+  j["ovbench_version"] = r.ovbench_version;
+  j["git_commit"] = r.git_commit;
+  j["libtorch_version"] = r.provenance.libtorch_version;
+  j["cuda_version"] = r.provenance.cuda_version;
+  return j;
+}
+
+nlohmann::ordered_json result_json(const StoredResult& r) {
+  nlohmann::ordered_json j;
+  j["dataset"] = r.dataset;
+  j["benchmark"] = r.benchmark;
+  j["predictions"] = r.predictions_path;
+  j["metrics"] = r.report.summary.to_json();
+  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+  for (const auto& [name, values] : r.report.groups) groups[name] = values.to_json();
+  j["groups"] = groups;
+  nlohmann::ordered_json cats = nlohmann::ordered_json::object();
+  for (const CategoryResult& c : r.report.per_category) {
+    nlohmann::ordered_json cj;
+    cj["name"] = c.name;
+    const nlohmann::ordered_json metrics = c.metrics.to_json();
+    for (auto it = metrics.begin(); it != metrics.end(); ++it) cj[it.key()] = it.value();
+    nlohmann::ordered_json curves = nlohmann::ordered_json::array();
+    for (const PrCurve& pc : c.curves) {
+      curves.push_back({{"label", pc.label}, {"recall", pc.recall}, {"precision", pc.precision}});
+    }
+    if (!curves.empty()) cj["curves"] = curves;
+    cats[std::to_string(c.id)] = cj;
+  }
+  j["per_category"] = cats;
+  j["params"] = r.report.params;
+  j["counts"] = r.report.counts;
+  return j;
+}
+
+void print_run_header(std::ostream& out, const StoredRun& r) {
+  out << "run " << r.id << " (" << r.status << ")\n";
+  out << "  kind:     " << r.provenance.kind << "\n";
+  out << "  suite:    " << r.provenance.suite << "\n";
+  if (!r.provenance.tag.empty()) out << "  tag:      " << r.provenance.tag << "\n";
+  out << "  started:  " << r.started_at << "\n";
+  if (!r.finished_at.empty()) out << "  finished: " << r.finished_at << "\n";
+  if (!r.provenance.model_card.empty()) {
+    out << "  model:    " << r.provenance.model_card << " (" << r.provenance.model_card_hash << ")\n";
+  }
+  for (const auto& [name, input] : r.provenance.inputs.items()) {
+    if (input.is_object() && input.contains("path")) {
+      out << "  " << name << ":" << std::string(name.size() < 9 ? 9 - name.size() : 1, ' ')
+          << input["path"].get<std::string>();
+      if (input.contains("hash")) out << " (" << input["hash"].get<std::string>() << ")";
+      out << "\n";
+    }
+  }
+  out << "  device:   " << r.provenance.device << " on " << r.host << "\n";
+  out << "  ovbench:  " << r.ovbench_version << " (" << r.git_commit << ")\n";
+}
+
+}  // namespace ovbench
