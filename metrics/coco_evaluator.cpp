@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/phase_clock.h"
+#include "metrics/detection_intervals.h"
 #include "metrics/eval_problem_builder.h"
 #include "metrics/rle_mask.h"
 
@@ -122,14 +123,18 @@ MetricReport evaluate_coco(const DetectionDataset& gt, const Detections& dt,
     problem.dt_masks = std::move(dt_masks);
   }
   clock.lap("prepare");
-  EvalAccumulation acc = evaluate_detections(problem, rules, options.threads);
+  std::vector<CategoryMatches> matches;
+  EvalAccumulation acc = evaluate_detections(problem, rules, options.threads,
+                                             options.bootstrap_replicates > 0 ? &matches : nullptr);
   clock.lap("match+accumulate");
 
   std::vector<std::size_t> all(index.category_ids.size());
   for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
   report.summary = summarize(acc, rules, all);
+  std::vector<std::vector<std::size_t>> group_cats;
   for (const auto& group : options.groups) {
-    report.groups.emplace_back(group.name, summarize(acc, rules, group_categories(group, index, report)));
+    group_cats.push_back(group_categories(group, index, report));
+    report.groups.emplace_back(group.name, summarize(acc, rules, group_cats.back()));
   }
   std::vector<std::string> names(index.category_ids.size());
   for (const auto& c : gt.categories) names[index.categories.find(c.id)] = c.name;
@@ -170,6 +175,20 @@ MetricReport evaluate_coco(const DetectionDataset& gt, const Detections& dt,
                    {"detections_unknown_category", unknown_category},
                    {"detections_kept", kept.size()}};
   clock.lap("summarize");
+  if (options.bootstrap_replicates > 0) {
+    const int i50b = find_threshold(rules.iou_thresholds, 0.5);
+    const int i75b = find_threshold(rules.iou_thresholds, 0.75);
+    auto metrics_of = [&](const std::vector<std::size_t>& cats) {
+      return std::vector<BootstrapMetric>{{"AP", -1, cats}, {"AP50", i50b, cats}, {"AP75", i75b, cats}};
+    };
+    BootstrapTargets targets{metrics_of(all), {}};
+    for (std::size_t g = 0; g < group_cats.size(); ++g) {
+      targets.groups.emplace_back(options.groups[g].name, metrics_of(group_cats[g]));
+    }
+    report.intervals = bootstrap_intervals(matches, index.image_ids.size(), rules, targets,
+                                           {options.bootstrap_replicates, options.bootstrap_seed, options.threads});
+    clock.lap("bootstrap");
+  }
   report.phase_seconds = clock.laps();
   if (out) *out = std::move(acc);
   return report;

@@ -19,6 +19,7 @@ constexpr std::size_t kMaxThresholds = 16;
 struct MatchedDt {
   double score;
   std::uint32_t rank;  // position in its cell after the score sort (for the maxDets cut)
+  std::uint32_t image;
   std::uint16_t tp[4];
   std::uint16_t fp[4];
 };
@@ -69,6 +70,7 @@ void match_cell(const EvalProblem& p, const EvalRules& rules, const EvalCell& ce
     MatchedDt m{};
     m.score = p.dts[s.dt_order[d]].score;
     m.rank = static_cast<std::uint32_t>(d);
+    m.image = cell.image;
     s.matched.push_back(m);
   }
 
@@ -224,7 +226,7 @@ EvalRules lvis_rules() {
 }
 
 EvalAccumulation evaluate_detections(const EvalProblem& p, const EvalRules& rules,
-                                     unsigned threads) {
+                                     unsigned threads, std::vector<CategoryMatches>* matches) {
   EvalAccumulation acc;
   acc.T = rules.iou_thresholds.size();
   acc.R = rules.recall_thresholds.size();
@@ -258,6 +260,8 @@ EvalAccumulation evaluate_detections(const EvalProblem& p, const EvalRules& rule
       std::max(1u, std::min<unsigned>(threads ? threads : default_thread_count(),
                                       static_cast<unsigned>(std::max<std::size_t>(acc.K, 1))));
   std::vector<Scratch> scratch(n_threads);
+  if (matches) matches->assign(acc.K, {});
+  const int last_max_det = rules.max_dets.empty() ? -1 : rules.max_dets.back();
   parallel_for_workers(
       acc.K,
       [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -278,6 +282,24 @@ EvalAccumulation evaluate_detections(const EvalProblem& p, const EvalRules& rule
             }
           }
           accumulate_category(rules, k, npig, c1 > c0, s, acc);
+          if (matches) {
+            // accumulate_category left s.matched in accumulation order.
+            CategoryMatches& out = (*matches)[k];
+            out.records.reserve(s.matched.size());
+            for (const MatchedDt& m : s.matched) {
+              if (last_max_det >= 0 && m.rank >= static_cast<std::uint32_t>(last_max_det)) continue;
+              if (!(m.tp[0] | m.fp[0])) continue;  // ignored: moves no count
+              out.records.push_back({m.image, m.tp[0], m.fp[0]});
+            }
+            for (std::uint32_t c = c0; c < c1; ++c) {
+              const EvalCell& cell = p.cells[c];
+              std::uint32_t n = 0;
+              for (std::uint32_t g = cell.gt_begin; g < cell.gt_end; ++g) {
+                if (!p.gts[g].ignore && !outside(p.gts[g].area, rules.area_ranges[0])) ++n;
+              }
+              if (n) out.gts_per_image.emplace_back(cell.image, n);
+            }
+          }
         }
       },
       n_threads, 1);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "metrics/detection_types.h"
@@ -91,10 +92,27 @@ struct EvalAccumulation {
   }
 };
 
+// One detection of a category after matching, for resampling (bootstrap): its image and which
+// IoU thresholds made it a true or false positive, for the "all" area range and the largest
+// maxDets (neither bit: ignored).
+struct MatchRecord {
+  std::uint32_t image = 0;
+  std::uint16_t tp = 0, fp = 0;
+};
+
+// A category's match records in the reference's accumulation order (score-sorted, stable), and
+// its non-ignored gt count per image (area "all"), for images that have any.
+struct CategoryMatches {
+  std::vector<MatchRecord> records;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> gts_per_image;
+};
+
 // Runs matching and accumulation over all categories on `threads` threads (0: default).
-// Categories are independent, so the result does not depend on the thread count.
+// Categories are independent, so the result does not depend on the thread count. With
+// `matches`, also keeps every category's match records (indexed like the categories).
 EvalAccumulation evaluate_detections(const EvalProblem& problem, const EvalRules& rules,
-                                     unsigned threads = 0);
+                                     unsigned threads = 0,
+                                     std::vector<CategoryMatches>* matches = nullptr);
 
 // pycocotools' summarize(): the mean of the values > -1 in precision[t-slice][:][cats][a][m]
 // (flattened t, r, k as numpy does) or recall[t-slice][cats][a][m]; -1 when none.

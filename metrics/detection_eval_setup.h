@@ -26,6 +26,10 @@ struct DetectionEvalOptions {
   std::string gt_name = "ground truth";  // file names for messages
   std::string results_name = "results";
   unsigned threads = 0;
+  // --bootstrap N [--seed S]: N image-level bootstrap replicates for confidence intervals
+  // (report.intervals); 0 skips them.
+  int bootstrap_replicates = 0;
+  std::uint64_t bootstrap_seed = 0;
 };
 
 // Sorted image and category ids of the ground truth (pycocotools: imgIds = sorted(getImgIds()),

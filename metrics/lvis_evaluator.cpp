@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/parallel_for.h"
 #include "core/phase_clock.h"
+#include "metrics/detection_intervals.h"
 #include "metrics/eval_problem_builder.h"
 #include "metrics/rle_mask.h"
 
@@ -253,15 +254,18 @@ MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
     problem.dt_masks = std::move(kept_masks);
   }
   clock.lap("prepare");
-  EvalAccumulation acc = evaluate_detections(problem, rules, options.threads);
+  std::vector<CategoryMatches> matches;
+  EvalAccumulation acc = evaluate_detections(problem, rules, options.threads,
+                                             options.bootstrap_replicates > 0 ? &matches : nullptr);
   clock.lap("match+accumulate");
 
   std::vector<std::size_t> all(K);
   std::iota(all.begin(), all.end(), 0);
   report.summary = summarize(acc, rules, all, frequency);
+  std::vector<std::vector<std::size_t>> group_cats;
   for (const auto& group : options.groups) {
-    report.groups.emplace_back(group.name,
-                               summarize(acc, rules, group_categories(group, index, report), frequency));
+    group_cats.push_back(group_categories(group, index, report));
+    report.groups.emplace_back(group.name, summarize(acc, rules, group_cats.back(), frequency));
   }
   std::vector<std::string> names(K);
   for (const auto& c : gt.categories) names[index.categories.find(c.id)] = c.name;
@@ -311,6 +315,27 @@ MetricReport evaluate_lvis(const DetectionDataset& gt, const Detections& dt,
                    {"detections_not_federated", counts[kNotFederated]},
                    {"detections_kept", counts[kKeep]}};
   clock.lap("summarize");
+  if (options.bootstrap_replicates > 0) {
+    const int i50b = find_threshold(rules.iou_thresholds, 0.5);
+    const int i75b = find_threshold(rules.iou_thresholds, 0.75);
+    auto metrics_of = [&](const std::vector<std::size_t>& cats) {
+      std::vector<BootstrapMetric> m{{"AP", -1, cats}, {"AP50", i50b, cats}, {"AP75", i75b, cats}};
+      for (char f : {'r', 'c', 'f'}) {
+        std::vector<std::size_t> sel;
+        for (std::size_t k : cats)
+          if (frequency[k] == f) sel.push_back(k);
+        m.push_back({std::string("AP") + f, -1, sel});
+      }
+      return m;
+    };
+    BootstrapTargets targets{metrics_of(all), {}};
+    for (std::size_t g = 0; g < group_cats.size(); ++g) {
+      targets.groups.emplace_back(options.groups[g].name, metrics_of(group_cats[g]));
+    }
+    report.intervals = bootstrap_intervals(matches, I, rules, targets,
+                                           {options.bootstrap_replicates, options.bootstrap_seed, options.threads});
+    clock.lap("bootstrap");
+  }
   report.phase_seconds = clock.laps();
   if (out) *out = std::move(acc);
   return report;

@@ -47,6 +47,8 @@ struct MetricReport {
   std::vector<CategoryResult> per_category;
   nlohmann::ordered_json params;     // every protocol parameter used, for provenance
   nlohmann::ordered_json counts;     // images, gt, detections loaded/kept, ...
+  // Bootstrap confidence intervals when asked for (metrics/detection_intervals.h), else null.
+  nlohmann::ordered_json intervals;
   std::vector<std::string> warnings;  // said once on stderr by the command (dropped input, ...)
   // Seconds per phase of the evaluation, in order (--verbose and bench/ print them).
   std::vector<std::pair<std::string, double>> phase_seconds;

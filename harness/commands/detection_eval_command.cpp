@@ -78,6 +78,8 @@ CommandLine make_command_line(DetectionBenchmark b) {
       ("per-category", po::bool_switch(), "print a table with one row per category")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the summary then goes to stderr)")
       ("drop-unknown-images", po::bool_switch(), "drop results on image ids absent from the ground truth (with a warning) instead of failing")
+      ("bootstrap", po::value<int>()->default_value(0)->value_name("N"), "also give 95% confidence intervals of AP, AP50, AP75 (and APr/APc/APf, and per group) from N image-level bootstrap replicates, e.g. 1000")
+      ("seed", po::value<std::uint64_t>()->default_value(0)->value_name("S"), "bootstrap seed: the same seed resamples the same images, so runs on one dataset pair up")
       ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing); see `ovbench runs`")
       ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run, e.g. the checkpoint (`ovbench show NAME` finds its latest run)")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores, or $OVBENCH_THREADS)")
@@ -115,6 +117,12 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   options.segm = iou_type == "segm";
   options.drop_unknown_images = cl.get<bool>("drop-unknown-images");
   options.threads = cl.get<unsigned>("threads");
+  options.bootstrap_replicates = cl.get<int>("bootstrap");
+  if (options.bootstrap_replicates < 0 || options.bootstrap_replicates > 1000000) {
+    cl.fail("--bootstrap must be between 0 and 1000000 replicates");
+  }
+  if (options.bootstrap_replicates == 1) cl.fail("--bootstrap needs at least 2 replicates for an interval");
+  options.bootstrap_seed = cl.get<std::uint64_t>("seed");
   options.gt_name = gt_path;
   options.results_name = pred_path;
   if (cl.has("groups")) {
@@ -155,6 +163,10 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
     print_lvis_summary(human, report.summary, options.protocol == LvisProtocol::kFixed ? -1 : 300);
   } else {
     print_coco_summary(human, report.summary);
+  }
+  if (!report.intervals.is_null()) {
+    human << "\n";
+    print_intervals(human, report);
   }
   if (!report.groups.empty()) {
     human << "\n";

@@ -1,6 +1,7 @@
 #include "harness/commands/detection_eval_output.h"
 
 #include <cstdio>
+#include <optional>
 #include <ostream>
 
 #include "reports/text_table.h"
@@ -61,6 +62,32 @@ void print_lvis_summary(std::ostream& out, const MetricValues& m, int max_dets) 
   }
 }
 
+void print_intervals(std::ostream& out, const MetricReport& report) {
+  const auto& iv = report.intervals;
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "%.0f%% confidence intervals (%s, %d replicates, seed %llu):\n",
+                iv["confidence"].get<double>() * 100, iv["method"].get<std::string>().c_str(),
+                iv["replicates"].get<int>(), static_cast<unsigned long long>(iv["seed"].get<std::uint64_t>()));
+  out << buf;
+  auto row = [&](const std::string& group, const std::string& key, const nlohmann::ordered_json& i,
+                 std::optional<double> value) {
+    char v[32] = "-";
+    if (value) std::snprintf(v, sizeof v, "%.4f", *value);
+    std::snprintf(buf, sizeof buf, "  %-12s %-6s %-8s [%.4f, %.4f]  se %.4f\n", group.c_str(), key.c_str(), v,
+                  i["low"].get<double>(), i["high"].get<double>(), i["se"].get<double>());
+    out << buf;
+  };
+  for (const auto& [key, i] : iv["metrics"].items()) row("overall", key, i, report.summary.get(key));
+  for (const auto& [group, metrics] : iv["groups"].items()) {
+    const MetricValues* values = nullptr;
+    for (const auto& [name, v] : report.groups)
+      if (name == group) values = &v;
+    for (const auto& [key, i] : metrics.items()) {
+      row(group, key, i, values ? values->get(key) : std::nullopt);
+    }
+  }
+}
+
 void print_group_table(std::ostream& out, const MetricReport& report) {
   if (report.groups.empty()) return;
   std::vector<std::string> header = {"group"};
@@ -108,6 +135,7 @@ nlohmann::ordered_json detection_report_json(const MetricReport& report, const s
   }
   j["params"] = report.params;
   j["counts"] = report.counts;
+  if (!report.intervals.is_null()) j["intervals"] = report.intervals;
   j["warnings"] = report.warnings;
   return j;
 }

@@ -17,6 +17,9 @@ void print_coco_summary(std::ostream& out, const MetricValues& metrics);
 // lvis-api LVISEval.print_results() lines ("... maxDets=300 catIds=all] = 0.264").
 void print_lvis_summary(std::ostream& out, const MetricValues& metrics, int max_dets);
 
+// "AP      0.4013  [0.3952, 0.4071]  se 0.0031" per bootstrapped metric.
+void print_intervals(std::ostream& out, const MetricReport& report);
+
 // One row per group, one column per metric.
 void print_group_table(std::ostream& out, const MetricReport& report);
 // One row per category: id, name, its metrics.

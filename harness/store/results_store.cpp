@@ -75,6 +75,10 @@ CREATE TABLE pr_curves (
   PRIMARY KEY (result_id, category_id, label)
 );
 )sql",
+      // 2: bootstrap confidence intervals of a result (JSON, as in `--json`'s "intervals").
+      R"sql(
+ALTER TABLE results ADD COLUMN intervals TEXT NOT NULL DEFAULT 'null';
+)sql",
   };
   return steps;
 }
@@ -154,10 +158,10 @@ std::int64_t ResultsStore::insert_run(const RunProvenance& p, const std::string&
 
 void ResultsStore::insert_result(std::int64_t run, const StoredResult& r) {
   Statement res(db_,
-                "INSERT INTO results (run_id, dataset, benchmark, params, counts, predictions_path) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                "INSERT INTO results (run_id, dataset, benchmark, params, counts, predictions_path, intervals) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   res.bind(1, run).bind(2, r.dataset).bind(3, r.benchmark).bind(4, dump(r.report.params))
-      .bind(5, dump(r.report.counts)).bind(6, r.predictions_path);
+      .bind(5, dump(r.report.counts)).bind(6, r.predictions_path).bind(7, dump(r.report.intervals));
   res.run();
   const std::int64_t result = db_.last_insert_id();
 
@@ -285,7 +289,7 @@ std::vector<StoredResult> ResultsStore::load_results(std::int64_t run) {
   std::vector<StoredResult> out;
   std::vector<std::int64_t> ids;
   {
-    Statement s(db_, "SELECT id, dataset, benchmark, params, counts, predictions_path FROM results "
+    Statement s(db_, "SELECT id, dataset, benchmark, params, counts, predictions_path, intervals FROM results "
                      "WHERE run_id = ?1 ORDER BY id");
     s.bind(1, run);
     while (s.step()) {
@@ -297,6 +301,8 @@ std::vector<StoredResult> ResultsStore::load_results(std::int64_t run) {
       r.report.params = parse_json_column(s.column_text(3));
       r.report.counts = parse_json_column(s.column_text(4));
       r.predictions_path = s.column_text(5);
+      r.report.intervals = nlohmann::ordered_json::parse(s.column_text(6), nullptr, false);
+      if (r.report.intervals.is_discarded()) r.report.intervals = nullptr;
       out.push_back(std::move(r));
     }
   }

@@ -50,6 +50,7 @@ nlohmann::ordered_json result_json(const StoredResult& r) {
   j["per_category"] = cats;
   j["params"] = r.report.params;
   j["counts"] = r.report.counts;
+  if (!r.report.intervals.is_null()) j["intervals"] = r.report.intervals;
   return j;
 }
 

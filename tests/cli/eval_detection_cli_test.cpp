@@ -122,6 +122,28 @@ TEST(EvalCocoCli, BuiltinOvCocoGroups) {
   EXPECT_DOUBLE_EQ(groups["all"]["AP50"].get<double>(), one / 2);  // person and airplane only
 }
 
+// --bootstrap: intervals in the JSON that bracket the point value, reproducible by seed.
+TEST(EvalCocoCli, BootstrapIntervalsAreSeeded) {
+  auto run = [](const std::string& seed) {
+    const auto r = run_ovbench({"eval", "coco", "--gt", kExampleGt, "--pred", kExampleDt, "--bootstrap",
+                                "200", "--seed", seed, "--groups", "ov-coco", "--json", "-"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  };
+  const auto a = run("3"), b = run("3"), c = run("4");
+  const auto& ap = a["intervals"]["metrics"]["AP"];
+  EXPECT_EQ(a["intervals"]["replicates"], 200);
+  EXPECT_LT(ap["low"].get<double>(), a["metrics"]["AP"].get<double>());
+  EXPECT_GT(ap["high"].get<double>(), a["metrics"]["AP"].get<double>());
+  EXPECT_GT(ap["se"].get<double>(), 0.0);
+  EXPECT_EQ(a["intervals"], b["intervals"]);
+  EXPECT_NE(a["intervals"]["metrics"], c["intervals"]["metrics"]);
+  EXPECT_EQ(a["intervals"]["replicate_values"]["AP50"].size(), 200u);
+  EXPECT_TRUE(a["intervals"]["groups"].contains("novel"));
+  const auto bad = run_ovbench({"eval", "coco", "--gt", kExampleGt, "--pred", kExampleDt, "--bootstrap", "1"});
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
 TEST(EvalCocoCli, UnknownImagesAreAnErrorUnlessDropped) {
   const auto dir = fresh_test_dir();
   const std::string gt = write(dir / "gt.json", kTinyGt);

@@ -54,6 +54,7 @@ StoredResult sample_result(const std::string& dataset) {
   r.report.per_category.push_back(c);
   r.report.params = {{"max_dets", {1, 10, 100}}};
   r.report.counts = {{"images", 5}, {"gt", 7}};
+  r.report.intervals = {{"replicates", 100}, {"metrics", {{"AP", {{"low", 0.3}, {"high", 0.4}, {"se", 0.01}}}}}};
   return r;
 }
 
@@ -82,6 +83,7 @@ TEST(ResultsStore, RoundTripKeepsOrderMinusOneNanAndCurves) {
   EXPECT_EQ(r.per_category[0].curves[0].precision, (std::vector<double>{1.0, 0.75, -1.0}));
   EXPECT_EQ(r.counts["gt"], 7);
   EXPECT_EQ(results[0].predictions_path, "/data/pred.json");
+  EXPECT_EQ(r.intervals["metrics"]["AP"]["high"], 0.4);
 }
 
 TEST(ResultsStore, InterruptedRunStaysRunningAndIsNotComplete) {
@@ -138,6 +140,25 @@ TEST(ResultsStore, ReopenKeepsDataAndNewerSchemaIsRefused) {
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("newer than this ovbench"), std::string::npos) << e.what();
   }
+}
+
+// A store written by the first schema (no intervals column) is migrated on open and its runs
+// read back with no intervals.
+TEST(ResultsStore, VersionOneStoreIsMigrated) {
+  const auto path = fresh_db("migrate");
+  {
+    ResultsStore store(path);
+    store.store_complete_run(eval_run("old"), sample_result("a"));
+    store.db().exec("ALTER TABLE results DROP COLUMN intervals; PRAGMA user_version = 1;");
+  }
+  ResultsStore migrated(path);
+  Statement v(migrated.db(), "PRAGMA user_version");
+  v.step();
+  EXPECT_EQ(v.column_int(0), ResultsStore::schema_version());
+  const auto results = migrated.load_results(migrated.find_run("old")->id);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_TRUE(results[0].report.intervals.is_null());
+  EXPECT_EQ(results[0].report.summary.at("AP"), 0.372);
 }
 
 TEST(ResultsStore, TagFindsLatestRunAndFiltersApply) {
