@@ -11,6 +11,7 @@ const std::vector<Command>& top_level_commands() {
       {"eval", "score prediction files: coco, lvis, flickr30k, miou, odinw", eval_command},
       {"runs", "list the runs in a results store (SQLite)", runs_command},
       {"show", "print one stored run: provenance and metrics", show_command},
+      {"compare", "is run B better than run A? paired bootstrap differences", compare_command},
   };
   return table;
 }

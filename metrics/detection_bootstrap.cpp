@@ -151,24 +151,26 @@ double bootstrap_mean_ap(const BootstrapCategoryAp& b, std::size_t replicate, in
   return n ? sum / static_cast<double>(n) : -1.0;
 }
 
+double percentile_of(std::vector<double> values, double q) {
+  std::sort(values.begin(), values.end());
+  const double pos = q * static_cast<double>(values.size() - 1);
+  const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
+  const std::size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
+}
+
 PercentileInterval percentile_interval(std::vector<double> values, double confidence) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !(v > -1); }),
                values.end());
   if (values.size() < 2) return {-1, -1, 0};
-  std::sort(values.begin(), values.end());
-  auto quantile = [&](double q) {  // numpy.percentile, method 'linear'
-    const double pos = q * static_cast<double>(values.size() - 1);
-    const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, values.size() - 1);
-    return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
-  };
   double mean = 0;
   for (double v : values) mean += v;
   mean /= static_cast<double>(values.size());
   double var = 0;
   for (double v : values) var += (v - mean) * (v - mean);
   var /= static_cast<double>(values.size() - 1);
-  return {quantile((1 - confidence) / 2), quantile((1 + confidence) / 2), std::sqrt(var)};
+  return {percentile_of(values, (1 - confidence) / 2), percentile_of(values, (1 + confidence) / 2),
+          std::sqrt(var)};
 }
 
 }  // namespace ovbench

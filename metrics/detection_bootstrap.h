@@ -53,6 +53,9 @@ std::vector<double> category_ap_for_counts(const std::vector<CategoryMatches>& m
 double bootstrap_mean_ap(const BootstrapCategoryAp& b, std::size_t replicate, int threshold,
                          const std::vector<std::size_t>& categories);
 
+// numpy.percentile(values, 100 * q) with the default 'linear' method; `values` non-empty.
+double percentile_of(std::vector<double> values, double q);
+
 struct PercentileInterval {
   double low = 0, high = 0;  // the (1-c)/2 and (1+c)/2 percentiles (numpy's linear method)
   double se = 0;             // standard deviation of the replicates (ddof=1)

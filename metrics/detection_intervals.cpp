@@ -32,12 +32,16 @@ nlohmann::ordered_json bootstrap_intervals(const std::vector<CategoryMatches>& m
     out["replicate_values"][m.key] = values;
   }
   out["groups"] = nlohmann::ordered_json::object();
+  out["group_replicate_values"] = nlohmann::ordered_json::object();
   for (const auto& [name, metrics] : targets.groups) {
-    nlohmann::ordered_json g = nlohmann::ordered_json::object();
+    nlohmann::ordered_json g = nlohmann::ordered_json::object(), values = nlohmann::ordered_json::object();
     for (const BootstrapMetric& m : metrics) {
-      g[m.key] = interval_json(percentile_interval(replicate_values(m), confidence));
+      const auto v = replicate_values(m);
+      g[m.key] = interval_json(percentile_interval(v, confidence));
+      values[m.key] = v;
     }
     out["groups"][name] = g;
+    out["group_replicate_values"][name] = values;
   }
   return out;
 }

@@ -25,8 +25,9 @@ struct BootstrapTargets {
 };
 
 // {"method", "replicates", "seed", "confidence", "metrics": {key: {"low", "high", "se"}},
-//  "groups": {name: {key: {...}}}, "replicate_values": {key: [...]}} — the replicate values of
-// the summary metrics are kept so that runs can be compared pairwise later.
+//  "groups": {name: {key: {...}}}, "replicate_values": {key: [...]},
+//  "group_replicate_values": {name: {key: [...]}}} — the replicate values are kept so that two
+// runs bootstrapped with the same seed on the same images can be compared pairwise.
 nlohmann::ordered_json bootstrap_intervals(const std::vector<CategoryMatches>& matches,
                                            std::size_t num_images, const EvalRules& rules,
                                            const BootstrapTargets& targets,

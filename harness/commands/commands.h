@@ -11,5 +11,6 @@ using Args = std::vector<std::string>;
 int eval_command(const Args& args);
 int runs_command(const Args& args);
 int show_command(const Args& args);
+int compare_command(const Args& args);
 
 }  // namespace ovbench

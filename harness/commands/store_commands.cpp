@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "harness/command_line.h"
 #include "harness/commands/commands.h"
+#include "harness/compare/run_comparison.h"
 #include "harness/json_output.h"
 #include "harness/store/results_store.h"
 #include "harness/store/stored_run_json.h"
@@ -146,6 +147,45 @@ int show_command(const Args& args) {
   }
   if (run->status == "running") {
     std::cerr << "ovbench: note: run " << run->id << " is still marked running: it is in progress or was interrupted\n";
+  }
+  return kExitOk;
+}
+
+int compare_command(const Args& args) {
+  CommandLine cl("ovbench compare", "ovbench compare RUN_A RUN_B [--db PATH] [--json]",
+                 "Is run B better than run A, or is the difference noise? For every dataset, metric\n"
+                 "and category group: B - A, with a 95% paired bootstrap interval and a p-value when\n"
+                 "both runs were evaluated with the same --bootstrap N --seed S (their replicates then\n"
+                 "resampled the same images); and the categories that gained or lost most AP. Runs on\n"
+                 "different ground truth or protocol parameters are refused, naming the difference.",
+                 "  ovbench eval coco --gt gt.json --pred a.json --bootstrap 1000 --db ovbench.db --tag a\n"
+                 "  ovbench eval coco --gt gt.json --pred b.json --bootstrap 1000 --db ovbench.db --tag b\n"
+                 "  ovbench compare a b\n");
+  cl.add_options()
+      ("runs", po::value<std::vector<std::string>>()->value_name("RUN"), "two run ids or tags")
+      ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
+      ("top", po::value<int>()->default_value(5)->value_name("K"), "list the K categories that gained and lost most")
+      ("json", po::bool_switch(), "print the comparison as JSON");
+  cl.add_positional("runs", 2);
+  if (!cl.parse(args)) return kExitOk;
+  if (!cl.has("runs") || cl.get<std::vector<std::string>>("runs").size() != 2) cl.fail("give two runs: RUN_A RUN_B");
+  const auto names = cl.get<std::vector<std::string>>("runs");
+  const std::string db = cl.get<std::string>("db");
+  ResultsStore store = open_existing_store(db);
+  RunWithResults runs[2];
+  for (int i = 0; i < 2; ++i) {
+    const auto run = store.find_run(names[static_cast<std::size_t>(i)]);
+    if (!run) throw InputError(db + ": no run with id or tag '" + names[static_cast<std::size_t>(i)] + "'");
+    if (run->status != "complete") {
+      throw InputError(db + ": run " + std::to_string(run->id) + " is " + run->status + ", not complete");
+    }
+    runs[i] = {*run, store.load_results(run->id)};
+  }
+  const auto comparison = compare_runs(runs[0], runs[1], cl.get<int>("top"));
+  if (cl.get<bool>("json")) {
+    write_json_output("-", comparison);
+  } else {
+    print_comparison(std::cout, comparison);
   }
   return kExitOk;
 }
