@@ -12,6 +12,7 @@ const std::vector<Command>& top_level_commands() {
       {"runs", "list the runs in a results store (SQLite)", runs_command},
       {"show", "print one stored run: provenance and metrics", show_command},
       {"compare", "is run B better than run A? paired bootstrap differences", compare_command},
+      {"gate", "fail CI on a regression: rules against a baseline, JUnit and Markdown", gate_command},
   };
   return table;
 }

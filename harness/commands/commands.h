@@ -12,5 +12,6 @@ int eval_command(const Args& args);
 int runs_command(const Args& args);
 int show_command(const Args& args);
 int compare_command(const Args& args);
+int gate_command(const Args& args);
 
 }  // namespace ovbench
