@@ -12,6 +12,7 @@ int eval_command(const Args& args) {
       {"coco", "COCO detection AP (bbox or segm), as pycocotools", eval_coco_command},
       {"lvis", "LVIS federated AP with APr/APc/APf (standard or Fixed AP), as lvis-api",
        eval_lvis_command},
+      {"miou", "semantic segmentation mIoU/aAcc/mAcc over PNG label maps, as mmseg", eval_miou_command},
   };
   return dispatch(table, "ovbench eval",
                   "Scores prediction files made anywhere, giving the numbers of the reference\n"

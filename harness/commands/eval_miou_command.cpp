@@ -1,0 +1,163 @@
+// `ovbench eval miou`: mmseg's IoUMetric over directories of PNG label maps, exactly.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "core/file_reader.h"
+#include "core/parallel_for.h"
+#include "core/resources.h"
+#include "datasets/label_map_pairs.h"
+#include "datasets/label_map_png.h"
+#include "harness/command_line.h"
+#include "harness/commands/eval_commands.h"
+#include "harness/json_output.h"
+#include "metrics/segmentation_iou.h"
+#include "reports/text_table.h"
+
+namespace po = boost::program_options;
+
+namespace ovbench {
+namespace {
+
+// Built-in class lists (datasets/data/seg_classes.json) or a file: a JSON array of names, or
+// one name per line.
+std::vector<std::string> class_names(const std::string& spec) {
+  if (spec == "ade20k-150" || spec == "pascal-context-59" || spec == "coco-stuff-171") {
+    const auto doc = nlohmann::json::parse(resource("datasets/data/seg_classes.json"));
+    return doc.at(spec).get<std::vector<std::string>>();
+  }
+  const std::string text = read_file(spec);
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> names;
+  if (!doc.is_discarded()) {
+    if (!doc.is_array()) throw InputError(spec + ": expected a JSON array of class names");
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      if (!doc[i].is_string()) throw InputError(describe_location(spec, static_cast<long long>(i), "") + ": expected a class name");
+      names.push_back(doc[i].get<std::string>());
+    }
+    return names;
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) names.push_back(line);
+    start = end + 1;
+  }
+  return names;
+}
+
+nlohmann::ordered_json number_or_null(double v) {
+  return std::isnan(v) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
+}
+
+std::string percent(double v) {
+  if (std::isnan(v)) return "nan";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", std::round(v * 100 * 100) / 100);  // mmseg: np.round(x * 100, 2)
+  return buf;
+}
+
+}  // namespace
+
+int eval_miou_command(const Args& args) {
+  CommandLine cl("ovbench eval miou",
+                 "ovbench eval miou --gt DIR --pred DIR --num-classes N [options]",
+                 "Semantic segmentation mIoU, aAcc and mAcc as mmsegmentation's IoUMetric computes them,\n"
+                 "over PNG label maps (8-bit grayscale, or palette: the index is the label) paired by\n"
+                 "file name. Totals are exact 64-bit integers; mmseg sums in float32, which drifts once\n"
+                 "a class passes 2^24 pixels (docs/miou.md).",
+                 "  ovbench eval miou --gt ADEChallengeData2016/annotations/validation --pred out/ \\\n"
+                 "      --num-classes 150 --reduce-zero-label --classes ade20k-150 --json -\n");
+  cl.add_options()
+      ("gt", po::value<std::string>()->value_name("DIR"), "ground-truth label maps (*.png)")
+      ("pred", po::value<std::string>()->value_name("DIR"), "predicted label maps, same file names")
+      ("num-classes", po::value<int>()->value_name("N"), "number of classes (labels 0..N-1)")
+      ("ignore-index", po::value<int>()->default_value(255)->value_name("L"), "gt label that is not scored")
+      ("reduce-zero-label", po::bool_switch(), "ADE20K-style gt: 0 is ignored and k becomes k-1")
+      ("classes", po::value<std::string>()->value_name("ade20k-150|pascal-context-59|coco-stuff-171|FILE"), "class names for the table and JSON")
+      ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH or '-'")
+      ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores)");
+  if (!cl.parse(args)) return kExitOk;
+  if (!cl.has("gt")) cl.fail("--gt DIR is required");
+  if (!cl.has("pred")) cl.fail("--pred DIR is required");
+  if (!cl.has("num-classes")) cl.fail("--num-classes N is required");
+  SegmentationOptions options;
+  options.num_classes = cl.get<int>("num-classes");
+  if (options.num_classes < 1 || options.num_classes > 255) cl.fail("--num-classes must be 1..255 for 8-bit label maps");
+  options.ignore_index = cl.get<int>("ignore-index");
+  options.reduce_zero_label = cl.get<bool>("reduce-zero-label");
+  std::vector<std::string> names;
+  if (cl.has("classes")) {
+    names = class_names(cl.get<std::string>("classes"));
+    if (names.size() != static_cast<std::size_t>(options.num_classes)) {
+      throw InputError(cl.get<std::string>("classes") + ": " + std::to_string(names.size()) +
+                       " class names for --num-classes " + std::to_string(options.num_classes));
+    }
+  }
+  const auto pairs = pair_label_maps(cl.get<std::string>("gt"), cl.get<std::string>("pred"));
+  const unsigned threads = cl.get<unsigned>("threads") ? cl.get<unsigned>("threads") : default_thread_count();
+  const std::size_t C = static_cast<std::size_t>(options.num_classes);
+  std::vector<SegmentationTotals> partial(threads, SegmentationTotals(C));
+  std::vector<std::string> errors(threads);
+  parallel_for_workers(
+      pairs.size(),
+      [&](std::size_t b, std::size_t e, unsigned w) {
+        for (std::size_t i = b; i < e && errors[w].empty(); ++i) {
+          try {
+            const LabelMap gt = read_label_map_png(pairs[i].gt);
+            const LabelMap pred = read_label_map_png(pairs[i].pred);
+            if (gt.width != pred.width || gt.height != pred.height) {
+              throw InputError(pairs[i].pred.string() + ": " + std::to_string(pred.width) + "x" + std::to_string(pred.height) +
+                               " does not match its ground truth " + pairs[i].gt.string() + " (" +
+                               std::to_string(gt.width) + "x" + std::to_string(gt.height) + ")");
+            }
+            accumulate_segmentation(gt.labels.data(), pred.labels.data(), gt.labels.size(), options, partial[w]);
+          } catch (const InputError& ex) {
+            errors[w] = ex.what();
+          }
+        }
+      },
+      threads, 1);
+  for (const auto& e : errors)
+    if (!e.empty()) throw InputError(e);
+  SegmentationTotals totals(C);
+  for (const auto& p : partial) totals.add(p);  // integer sums: the order cannot matter
+  const SegmentationMetrics m = segmentation_metrics(totals);
+
+  const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
+  std::ostream& human = json_target == "-" ? std::cerr : std::cout;
+  TextTable table({"id", "class", "IoU", "Acc"});
+  for (std::size_t c = 0; c < C; ++c) {
+    table.add_row({std::to_string(c), names.empty() ? "" : names[c], percent(m.iou[c]), percent(m.acc[c])});
+  }
+  human << table.render() << "\n";
+  human << "aAcc " << percent(m.aAcc) << "  mIoU " << percent(m.mIoU) << "  mAcc " << percent(m.mAcc) << "  ("
+        << pairs.size() << " images)\n";
+  if (!json_target.empty()) {
+    nlohmann::ordered_json j;
+    j["benchmark"] = "miou";
+    j["gt"] = cl.get<std::string>("gt");
+    j["pred"] = cl.get<std::string>("pred");
+    j["metrics"] = {{"aAcc", number_or_null(m.aAcc)}, {"mIoU", number_or_null(m.mIoU)}, {"mAcc", number_or_null(m.mAcc)}};
+    nlohmann::ordered_json per_class = nlohmann::ordered_json::array();
+    for (std::size_t c = 0; c < C; ++c) {
+      per_class.push_back({{"id", c}, {"name", names.empty() ? "" : names[c]}, {"IoU", number_or_null(m.iou[c])},
+                           {"Acc", number_or_null(m.acc[c])}});
+    }
+    j["per_class"] = per_class;
+    j["totals"] = {{"intersect", totals.intersect}, {"union", totals.union_}, {"pred", totals.pred}, {"label", totals.label}};
+    j["params"] = {{"num_classes", options.num_classes}, {"ignore_index", options.ignore_index},
+                   {"reduce_zero_label", options.reduce_zero_label},
+                   {"reference", "mmsegmentation IoUMetric (exact integer totals)"}};
+    j["counts"] = {{"images", pairs.size()}};
+    write_json_output(json_target, j);
+  }
+  return kExitOk;
+}
+
+}  // namespace ovbench
