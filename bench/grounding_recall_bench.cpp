@@ -35,13 +35,13 @@ const Workload& workload() {
     Workload out;
     std::mt19937 rng(7);
     std::uniform_int_distribution<int> n_gt(1, 3), type(0, 7);
-    out.gt.type_names = {"people", "clothing", "bodyparts", "animals",
-                         "vehicles", "instruments", "scene", "other"};
+    out.gt.type_names = {"people",   "clothing",    "bodyparts", "animals",
+                         "vehicles", "instruments", "scene",     "other"};
     out.json = "[";
     for (int s = 0; s < kSentences; ++s) {
       const std::string image = std::to_string(1000000 + s / 5);
-      out.gt.sentences.push_back({image, s % 5, static_cast<std::uint32_t>(out.gt.phrases.size()),
-                                  kPhrasesPerSentence});
+      out.gt.sentences.push_back(
+          {image, s % 5, static_cast<std::uint32_t>(out.gt.phrases.size()), kPhrasesPerSentence});
       out.pred.records.push_back({image, s % 5,
                                   static_cast<std::uint32_t>(out.pred.list_begin.size() - 1),
                                   kPhrasesPerSentence});
@@ -51,7 +51,8 @@ const Workload& workload() {
         GroundingGroundTruth::Phrase phrase;
         phrase.first_box = static_cast<std::uint32_t>(out.gt.boxes.size());
         phrase.box_count = static_cast<std::uint32_t>(n_gt(rng));
-        for (std::uint32_t b = 0; b < phrase.box_count; ++b) out.gt.boxes.push_back(random_box(rng));
+        for (std::uint32_t b = 0; b < phrase.box_count; ++b)
+          out.gt.boxes.push_back(random_box(rng));
         phrase.first_type = static_cast<std::uint32_t>(out.gt.phrase_types.size());
         phrase.type_count = 1;
         out.gt.phrase_types.push_back(static_cast<std::uint32_t>(type(rng)));
@@ -85,8 +86,8 @@ void BM_GroundingRecallTestSplit(benchmark::State& state) {
     auto report = evaluate_grounding_recall(w.gt, w.pred, options);
     benchmark::DoNotOptimize(report.hits);
   }
-  state.counters["phrases/s"] = benchmark::Counter(
-      static_cast<double>(w.gt.phrases.size()), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["phrases/s"] = benchmark::Counter(static_cast<double>(w.gt.phrases.size()),
+                                                   benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_GroundingRecallTestSplit)
     ->ArgsProduct({{1, 2}, {0, 1}})

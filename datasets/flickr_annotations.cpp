@@ -9,7 +9,9 @@
 namespace ovbench {
 namespace {
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 // Python's int(str): surrounding whitespace, an optional sign, decimal digits with single
 // underscores between them. Values beyond 64 bits are refused (no Flickr file has them).
@@ -80,8 +82,9 @@ FlickrAnnotation parse_flickr_annotation(std::string_view xml, const std::string
       const auto bndbox = object->find_all("bndbox");
       if (!bndbox.empty()) {
         const XmlElement& b = *bndbox.front();
-        out.boxes[entity->text].push_back({r.integer(r.first(b, "xmin")), r.integer(r.first(b, "ymin")),
-                                           r.integer(r.first(b, "xmax")), r.integer(r.first(b, "ymax"))});
+        out.boxes[entity->text].push_back(
+            {r.integer(r.first(b, "xmin")), r.integer(r.first(b, "ymin")),
+             r.integer(r.first(b, "xmax")), r.integer(r.first(b, "ymax"))});
       } else {
         if (r.integer(r.first(*object, "nobndbox")) > 0) out.nobox.push_back(entity->text);
         if (r.integer(r.first(*object, "scene")) > 0) out.scene.push_back(entity->text);

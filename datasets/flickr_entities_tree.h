@@ -2,7 +2,8 @@
 // The original Flickr30K Entities tree, as MDETR's evaluator loads it:
 //   ROOT/<split>.txt              one image id per line
 //   ROOT/Annotations/<id>.xml     boxes per chain id (datasets/flickr_annotations.h)
-//   ROOT/Sentences/<id>.txt       five captions with annotated phrases (datasets/flickr_sentences.h)
+//   ROOT/Sentences/<id>.txt       five captions with annotated phrases
+//   (datasets/flickr_sentences.h)
 // and the evaluation problem built from it: the phrases whose chain owns at least one box
 // (scene, nobox and notvisual phrases drop out), and the sentences left with at least one.
 

@@ -21,12 +21,18 @@ struct FieldError {
 
 const char* type_name(json_type t) {
   switch (t) {
-    case json_type::array: return "an array";
-    case json_type::object: return "an object";
-    case json_type::number: return "a number";
-    case json_type::string: return "a string";
-    case json_type::boolean: return "a boolean";
-    case json_type::null: return "null";
+    case json_type::array:
+      return "an array";
+    case json_type::object:
+      return "an object";
+    case json_type::number:
+      return "a number";
+    case json_type::string:
+      return "a string";
+    case json_type::boolean:
+      return "a boolean";
+    case json_type::null:
+      return "null";
   }
   return "something else";
 }
@@ -80,7 +86,8 @@ bool read_boxes(simdjson::ondemand::value v, GroundingPredictions& out, std::uin
     return false;
   };
   simdjson::ondemand::array outer;
-  if ((code = v.get_array().get(outer))) return fail("expected an array with one box list per phrase");
+  if ((code = v.get_array().get(outer)))
+    return fail("expected an array with one box list per phrase");
   lists = 0;
   for (auto list_value : outer) {
     simdjson::ondemand::array list;
@@ -122,8 +129,9 @@ bool read_boxes(simdjson::ondemand::value v, GroundingPredictions& out, std::uin
 bool read_record(simdjson::ondemand::value value, GroundingPredictions& out, FieldError& err) {
   simdjson::ondemand::object obj;
   if (auto e = value.get_object().get(obj)) {
-    err = {"", json::is_syntax_error(e) ? simdjson::error_message(e)
-                                        : "expected an object {image_id, sentence_id, boxes}",
+    err = {"",
+           json::is_syntax_error(e) ? simdjson::error_message(e)
+                                    : "expected an object {image_id, sentence_id, boxes}",
            json::is_syntax_error(e)};
     return false;
   }
@@ -176,11 +184,14 @@ GroundingPredictions parse(const char* data, std::size_t size, std::size_t capac
   while (b < size && (data[b] == ' ' || data[b] == '\n' || data[b] == '\r' || data[b] == '\t')) ++b;
   if (b == size) throw InputError(name + ": empty file, expected a JSON array of predictions");
   if (data[b] == '{') {
-    throw InputError(name + ": expected a JSON array of predictions [{\"image_id\", "
-                            "\"sentence_id\", \"boxes\"}, ...], found an object");
+    throw InputError(name +
+                     ": expected a JSON array of predictions [{\"image_id\", "
+                     "\"sentence_id\", \"boxes\"}, ...], found an object");
   }
   std::size_t end = size;
-  while (end > b && (data[end - 1] == ' ' || data[end - 1] == '\n' || data[end - 1] == '\r' || data[end - 1] == '\t')) --end;
+  while (end > b && (data[end - 1] == ' ' || data[end - 1] == '\n' || data[end - 1] == '\r' ||
+                     data[end - 1] == '\t'))
+    --end;
   if (data[end - 1] != ']') throw_syntax(name, data, size, "expected ']' at the end");
   // A box takes at least ~24 bytes of text ("[1.5,2.5,30.5,40.5],"): reserving size / 24 boxes
   // avoids every regrowth copy; the pages that stay unused are never touched, so cost nothing.
@@ -218,7 +229,8 @@ GroundingPredictions read_grounding_predictions(const std::filesystem::path& pat
   return parse(bytes.data(), bytes.size(), bytes.size() + bytes.padding(), path.string());
 }
 
-GroundingPredictions parse_grounding_predictions(const std::string& bytes, const std::string& name) {
+GroundingPredictions parse_grounding_predictions(const std::string& bytes,
+                                                 const std::string& name) {
   const simdjson::padded_string padded(bytes);
   return parse(padded.data(), padded.size(), padded.size() + simdjson::SIMDJSON_PADDING, name);
 }

@@ -16,7 +16,9 @@ std::vector<const XmlElement*> XmlElement::find_all(std::string_view name) const
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // XML name characters, loosely: anything that cannot end a name. Non-ASCII bytes (UTF-8) are
 // name characters, as XML allows.
@@ -209,7 +211,8 @@ class Parser {
         continue;
       }
       const std::size_t semi = s_.find(';', pos_);
-      if (semi == std::string_view::npos || semi - pos_ > 12) fail("an unterminated entity reference");
+      if (semi == std::string_view::npos || semi - pos_ > 12)
+        fail("an unterminated entity reference");
       const std::string_view ref = s_.substr(pos_ + 1, semi - pos_ - 1);
       if (ref == "lt") {
         out += '<';

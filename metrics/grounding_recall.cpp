@@ -128,14 +128,15 @@ GroundingRecallReport evaluate_grounding_recall(const GroundingGroundTruth& gt,
     const auto& s = gt.sentences[first_missing];
     throw InputError(options.predictions_name + ": no prediction for " +
                      describe_sentence(s.image_id, s.sentence_id) +
-                     (missing > 1 ? " (" + std::to_string(missing) +
-                                        " evaluable sentences have none)"
-                                  : std::string()));
+                     (missing > 1
+                          ? " (" + std::to_string(missing) + " evaluable sentences have none)"
+                          : std::string()));
   }
   if (report.duplicate_predictions > 0) {
     report.warnings.push_back(std::to_string(report.duplicate_predictions) +
                               " duplicate prediction(s) skipped, the first one of each sentence "
-                              "counts; e.g. " + first_duplicate);
+                              "counts; e.g. " +
+                              first_duplicate);
   }
   if (ignored_with_boxes > 0) {
     report.warnings.push_back(std::to_string(ignored_with_boxes) +

@@ -28,7 +28,7 @@ struct GroundingRecallOptions {
   GroundingProtocol protocol = GroundingProtocol::kAnyBox;
   std::vector<int> top_k{1, 5, 10, -1};  // -1: all predicted boxes (MDETR's "Upper_bound")
   double iou_threshold = 0.5;
-  unsigned threads = 0;  // 0: default_thread_count()
+  unsigned threads = 0;                          // 0: default_thread_count()
   std::string predictions_name = "predictions";  // the file, for error messages
 };
 

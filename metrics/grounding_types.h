@@ -23,8 +23,8 @@ struct GroundingGroundTruth {
     std::int64_t sentence_id = 0;
     std::uint32_t first_phrase = 0, phrase_count = 0;  // into `phrases`, in sentence order
   };
-  std::vector<std::string> type_names;    // phrase type vocabulary; phrase_types index it
-  std::vector<Sentence> sentences;        // the evaluable sentences (>= 1 phrase each)
+  std::vector<std::string> type_names;  // phrase type vocabulary; phrase_types index it
+  std::vector<Sentence> sentences;      // the evaluable sentences (>= 1 phrase each)
   std::vector<Phrase> phrases;
   std::vector<GroundingBox> boxes;
   std::vector<std::uint32_t> phrase_types;

@@ -88,9 +88,9 @@ TEST(EvalFlickr30kCli, AnyBoxRecallByHand) {
 TEST(EvalFlickr30kCli, MergedBoxRecallByHand) {
   const auto root = make_tree();
   write(root / "pred.json", kValPred);
-  const auto r = run_ovbench({"eval", "flickr30k", "--root", root.string(), "--split", "val",
-                              "--pred", (root / "pred.json").string(), "--protocol", "merged-box",
-                              "--json", "-"});
+  const auto r =
+      run_ovbench({"eval", "flickr30k", "--root", root.string(), "--split", "val", "--pred",
+                   (root / "pred.json").string(), "--protocol", "merged-box", "--json", "-"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto m = nlohmann::json::parse(r.out).at("recall").at("merged_box");
   // Rank 1 of phrase 10 is the merged box: both phrases hit at 1.
@@ -138,11 +138,13 @@ TEST(EvalFlickr30kCli, BadInputsExitTwoWithTheirPlace) {
   EXPECT_NE(r.err.find("expected 2 box lists"), std::string::npos) << r.err;
   // A missing annotation file is named.
   std::filesystem::remove(root / "Annotations/2.xml");
-  r = run_ovbench({"eval", "flickr30k", "--root", root.string(), "--split", "test", "--pred", pred});
+  r = run_ovbench(
+      {"eval", "flickr30k", "--root", root.string(), "--split", "test", "--pred", pred});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("2.xml"), std::string::npos) << r.err;
   // Usage errors.
-  r = run_ovbench({"eval", "flickr30k", "--root", root.string(), "--split", "train", "--pred", pred});
+  r = run_ovbench(
+      {"eval", "flickr30k", "--root", root.string(), "--split", "train", "--pred", pred});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--split must be val or test"), std::string::npos) << r.err;
   r = run_ovbench({"eval", "flickr30k", "--root", root.string(), "--split", "val", "--pred", pred,

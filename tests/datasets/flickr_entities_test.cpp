@@ -29,7 +29,8 @@ TEST(FlickrSentences, PhraseMarkersTypesAndWordIndices) {
   // Words: A(0) man(1) in(2) a(3) red(4) shirt(5) holds(6) his(7) hand(8) . -> "shirt" phrase
   // starts at word 3, "his hand" at word 7; the markers are not words.
   const auto s = parse_flickr_sentences(
-      "[/EN#1/people A man] in [/EN#2/clothing/other a red shirt] holds [/EN#3/bodyparts his hand] .\n",
+      "[/EN#1/people A man] in [/EN#2/clothing/other a red shirt] holds [/EN#3/bodyparts his hand] "
+      ".\n",
       "s.txt");
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(s[0].text, "A man in a red shirt holds his hand .");
@@ -45,7 +46,8 @@ TEST(FlickrSentences, PhraseMarkersTypesAndWordIndices) {
 TEST(FlickrSentences, EmptyLinesAreSkippedSoSentenceIdsCountNonEmptyLines) {
   // f.read().split("\n") then `if not sentence: continue`: the third physical line is
   // sentence 1. A line of spaces is not empty: it is a sentence without words.
-  const auto s = parse_flickr_sentences("[/EN#1/people A] b\n\n[/EN#2/animals C] d\n   \r\n", "s.txt");
+  const auto s =
+      parse_flickr_sentences("[/EN#1/people A] b\n\n[/EN#2/animals C] d\n   \r\n", "s.txt");
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[1].text, "C d");
   EXPECT_EQ(s[1].phrases[0].entity_id, "2");
@@ -56,7 +58,8 @@ TEST(FlickrSentences, EmptyLinesAreSkippedSoSentenceIdsCountNonEmptyLines) {
 TEST(FlickrSentences, NotvisualChainZeroAndUnclosedPhrase) {
   // Chain 0 is read like any other id; a phrase never closed is dropped (zip stops at the
   // shorter list), but its words stay in the sentence.
-  const auto s = parse_flickr_sentences("[/EN#0/notvisual Nobody] sees [/EN#5/people the man\n", "s.txt");
+  const auto s =
+      parse_flickr_sentences("[/EN#0/notvisual Nobody] sees [/EN#5/people the man\n", "s.txt");
   ASSERT_EQ(s.size(), 1u);
   ASSERT_EQ(s[0].phrases.size(), 1u);
   EXPECT_EQ(s[0].phrases[0].entity_id, "0");
@@ -101,9 +104,10 @@ TEST(FlickrAnnotations, BadCoordinateAndMissingFlagNameFileAndLine) {
   EXPECT_NE(m.find("'5x'"), std::string::npos) << m;
   // A box-less object must carry <nobndbox> (the reference reads it unconditionally).
   m = error_of([] {
-    parse_flickr_annotation("<annotation><size/><object><name>3</name><scene>1</scene></object>"
-                            "</annotation>",
-                            "A/2.xml");
+    parse_flickr_annotation(
+        "<annotation><size/><object><name>3</name><scene>1</scene></object>"
+        "</annotation>",
+        "A/2.xml");
   });
   EXPECT_NE(m.find("A/2.xml: line 1"), std::string::npos) << m;
   EXPECT_NE(m.find("<nobndbox>"), std::string::npos) << m;

@@ -40,7 +40,8 @@ struct Problem {
   }
   void prediction(const std::string& image, std::int64_t id,
                   std::vector<std::vector<GroundingBox>> lists) {
-    GroundingPredictions::Record r{image, id, static_cast<std::uint32_t>(pred.list_begin.size() - 1),
+    GroundingPredictions::Record r{image, id,
+                                   static_cast<std::uint32_t>(pred.list_begin.size() - 1),
                                    static_cast<std::uint32_t>(lists.size())};
     for (const auto& l : lists) {
       pred.boxes.insert(pred.boxes.end(), l.begin(), l.end());
