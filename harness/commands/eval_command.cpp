@@ -13,6 +13,7 @@ int eval_command(const Args& args) {
       {"lvis", "LVIS federated AP with APr/APc/APf (standard or Fixed AP), as lvis-api",
        eval_lvis_command},
       {"miou", "semantic segmentation mIoU/aAcc/mAcc over PNG label maps, as mmseg", eval_miou_command},
+      {"flickr30k", "Flickr30K Entities phrase grounding Recall@1/5/10, as MDETR's flickr_eval", eval_flickr30k_command},
   };
   return dispatch(table, "ovbench eval",
                   "Scores prediction files made anywhere, giving the numbers of the reference\n"

@@ -8,5 +8,6 @@ namespace ovbench {
 int eval_coco_command(const Args& args);
 int eval_lvis_command(const Args& args);
 int eval_miou_command(const Args& args);
+int eval_flickr30k_command(const Args& args);
 
 }  // namespace ovbench
