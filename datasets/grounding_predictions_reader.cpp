@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/byte_buffer.h"
+#include "core/file_bytes.h"
 #include "core/errors.h"
 #include "datasets/json_syntax_error.h"
 #include "datasets/json_values.h"
@@ -225,7 +226,7 @@ GroundingPredictions parse(const char* data, std::size_t size, std::size_t capac
 }  // namespace
 
 GroundingPredictions read_grounding_predictions(const std::filesystem::path& path) {
-  const ByteBuffer bytes = read_file_buffer(path, simdjson::SIMDJSON_PADDING);
+  const FileBytes bytes = FileBytes::open(path, simdjson::SIMDJSON_PADDING);  // mapped, not copied
   return parse(bytes.data(), bytes.size(), bytes.size() + bytes.padding(), path.string());
 }
 
