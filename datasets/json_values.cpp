@@ -65,36 +65,39 @@ std::string read_finite(simdjson::ondemand::value v, double& out) {
   return "expected a finite number";
 }
 
-std::string read_numbers(simdjson::ondemand::value v, std::vector<double>& out) {
-  out.clear();
-  simdjson::ondemand::array a;
-  if (v.get_array().get(a)) return "expected an array of numbers, found " + type_name(v);
-  for (auto element : a) {
-    simdjson::ondemand::value x;
-    if (auto e = element.get(x)) return simdjson::error_message(e);
-    double d;
-    std::string why = read_finite(x, d);
-    if (!why.empty()) return "element " + std::to_string(out.size()) + ": " + why;
-    out.push_back(d);
-  }
-  return {};
-}
+namespace {
 
-std::string read_numbers(simdjson::ondemand::value v, double* out, std::size_t capacity,
-                         std::size_t& count) {
-  count = 0;
+// Calls `take(index, value)` for each element of an array of finite numbers.
+template <class Take>
+std::string for_each_number(simdjson::ondemand::value v, Take take) {
   simdjson::ondemand::array a;
   if (v.get_array().get(a)) return "expected an array of numbers, found " + type_name(v);
+  std::size_t count = 0;
   for (auto element : a) {
     simdjson::ondemand::value x;
     if (auto e = element.get(x)) return simdjson::error_message(e);
     double d;
     std::string why = read_finite(x, d);
     if (!why.empty()) return "element " + std::to_string(count) + ": " + why;
-    if (count < capacity) out[count] = d;
-    ++count;
+    take(count++, d);
   }
   return {};
+}
+
+}  // namespace
+
+std::string read_numbers(simdjson::ondemand::value v, std::vector<double>& out) {
+  out.clear();
+  return for_each_number(v, [&](std::size_t, double d) { out.push_back(d); });
+}
+
+std::string read_numbers(simdjson::ondemand::value v, double* out, std::size_t capacity,
+                         std::size_t& count) {
+  count = 0;
+  return for_each_number(v, [&](std::size_t i, double d) {
+    if (i < capacity) out[i] = d;
+    count = i + 1;
+  });
 }
 
 std::string read_ints(simdjson::ondemand::value v, std::vector<std::int64_t>& out) {

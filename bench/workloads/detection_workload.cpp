@@ -193,6 +193,19 @@ Generated generate_ground_truth(const DetectionWorkloadSpec& spec, Rng& rng) {
   return g;
 }
 
+// ,"bbox":[x,y,w,h]
+void write_box(JsonWriter& out, const Box& b) {
+  out.raw(",\"bbox\":[");
+  out.real(b.x);
+  out.raw(",");
+  out.real(b.y);
+  out.raw(",");
+  out.real(b.w);
+  out.raw(",");
+  out.real(b.h);
+  out.raw("]");
+}
+
 void write_ids(JsonWriter& out, const std::vector<int>& categories) {
   out.raw("[");
   for (std::size_t k = 0; k < categories.size(); ++k) {
@@ -249,15 +262,7 @@ void write_ground_truth(const DetectionWorkloadSpec& spec, const Generated& g,
     }
     out.raw("]],\"area\":");
     out.real(b.w * b.h * 0.75);  // the polygon's share of its box, roughly
-    out.raw(",\"bbox\":[");
-    out.real(b.x);
-    out.raw(",");
-    out.real(b.y);
-    out.raw(",");
-    out.real(b.w);
-    out.raw(",");
-    out.real(b.h);
-    out.raw("]");
+    write_box(out, b);
     if (!spec.lvis) out.raw(gt.crowd ? ",\"iscrowd\":1" : ",\"iscrowd\":0");
     out.raw("}");
   }
@@ -318,15 +323,8 @@ std::uint64_t write_results(const DetectionWorkloadSpec& spec, const Generated& 
       out.integer(im.id);
       out.raw(",\"category_id\":");
       out.integer(d.category + 1);
-      out.raw(",\"bbox\":[");
-      out.real(d.box.x);
-      out.raw(",");
-      out.real(d.box.y);
-      out.raw(",");
-      out.real(d.box.w);
-      out.raw(",");
-      out.real(d.box.h);
-      out.raw("],\"score\":");
+      write_box(out, d.box);
+      out.raw(",\"score\":");
       out.real(d.score);
       out.raw("}");
       ++written;

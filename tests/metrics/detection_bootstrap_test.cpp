@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "detection_fixture.h"
+#include "test_rng.h"
 #include "metrics/coco_evaluator.h"
 #include "metrics/eval_problem_builder.h"
 
@@ -18,22 +19,12 @@ namespace {
 
 using testing::DetectionFixture;
 
-// splitmix64 for the synthetic populations (independent of the bootstrap's own generator).
-struct Rng {
-  std::uint64_t s;
-  double uniform() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  }
-};
 
 // `images` images with two categories; each image has 0-2 gts per category, found with
 // probability 0.7 (score 0.5-1), plus a false positive with probability 0.5 (score 0-0.8).
 // Distinct scores everywhere, so no cross-image ties.
 DetectionFixture population(int images, std::uint64_t seed, int first_image = 1) {
-  Rng rng{seed};
+  testing::TestRng rng{seed};
   DetectionFixture f;
   f.category(1).category(2);
   std::int64_t gt_id = 1;
@@ -77,6 +68,14 @@ std::vector<CategoryMatches> matches_of(const DetectionFixture& f, EvalAccumulat
   return matches;
 }
 
+// pycocotools' AP of category k at threshold t: the mean of its 101 interpolated precisions
+// (area all, maxDets 100).
+double ap_of(const EvalAccumulation& acc, std::size_t k, std::size_t t) {
+  double sum = 0;
+  for (std::size_t r = 0; r < acc.R; ++r) sum += acc.precision[acc.precision_index(t, r, k, 0, 2)];
+  return sum / static_cast<double>(acc.R);
+}
+
 TEST(DetectionBootstrap, AllOnesReproducesTheEvaluatorExactly) {
   const DetectionFixture f = population(60, 7);
   EvalAccumulation acc;
@@ -84,11 +83,7 @@ TEST(DetectionBootstrap, AllOnesReproducesTheEvaluatorExactly) {
   const EvalRules rules = coco_rules();
   const auto ap = category_ap_for_counts(matches, std::vector<std::uint32_t>(60, 1), rules);
   for (std::size_t k = 0; k < 2; ++k) {
-    for (std::size_t t = 0; t < 10; ++t) {
-      double sum = 0;
-      for (std::size_t r = 0; r < acc.R; ++r) sum += acc.precision[acc.precision_index(t, r, k, 0, 2)];
-      EXPECT_EQ(ap[k * 10 + t], sum / static_cast<double>(acc.R)) << "category " << k << " t " << t;
-    }
+    for (std::size_t t = 0; t < 10; ++t) EXPECT_EQ(ap[k * 10 + t], ap_of(acc, k, t)) << "category " << k << " t " << t;
   }
 }
 
@@ -119,11 +114,7 @@ TEST(DetectionBootstrap, ADrawEqualsEvaluatingTheDuplicatedDataset) {
   EvalAccumulation acc;
   evaluate_coco(dup.gt(), dup.dt(), DetectionEvalOptions{}, &acc);
   for (std::size_t k = 0; k < 2; ++k) {
-    for (std::size_t t = 0; t < 10; ++t) {
-      double sum = 0;
-      for (std::size_t r = 0; r < acc.R; ++r) sum += acc.precision[acc.precision_index(t, r, k, 0, 2)];
-      EXPECT_DOUBLE_EQ(ap[k * 10 + t], sum / static_cast<double>(acc.R)) << "category " << k << " t " << t;
-    }
+    for (std::size_t t = 0; t < 10; ++t) EXPECT_DOUBLE_EQ(ap[k * 10 + t], ap_of(acc, k, t)) << "category " << k << " t " << t;
   }
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "detection_fixture.h"
+#include "test_rng.h"
 #include "metrics/coco_evaluator.h"
 
 namespace ovbench {
@@ -29,15 +30,6 @@ TEST(PairedBootstrap, HandMadeReplicates) {
   EXPECT_EQ(none.low, none.diff);
 }
 
-struct Rng {
-  std::uint64_t s;
-  double uniform() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  }
-};
 
 // One ground truth (300 images, one category, 0-2 objects each) and two detectors that find an
 // object with probability `recall_a` / `recall_b` (independently), plus false positives.
@@ -45,7 +37,7 @@ struct Pair {
   testing::DetectionFixture a, b;
 };
 Pair detectors(std::uint64_t seed, double recall_a, double recall_b) {
-  Rng rng{seed};
+  testing::TestRng rng{seed};
   Pair p;
   p.a.category(1);
   p.b.category(1);
