@@ -19,7 +19,6 @@ namespace {
 
 using testing::DetectionFixture;
 
-
 // `images` images with two categories; each image has 0-2 gts per category, found with
 // probability 0.7 (score 0.5-1), plus a false positive with probability 0.5 (score 0-0.8).
 // Distinct scores everywhere, so no cross-image ties.

@@ -30,7 +30,6 @@ TEST(PairedBootstrap, HandMadeReplicates) {
   EXPECT_EQ(none.low, none.diff);
 }
 
-
 // One ground truth (300 images, one category, 0-2 objects each) and two detectors that find an
 // object with probability `recall_a` / `recall_b` (independently), plus false positives.
 struct Pair {
