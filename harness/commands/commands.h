@@ -9,5 +9,6 @@ namespace ovbench {
 using Args = std::vector<std::string>;
 
 int eval_command(const Args& args);
+int fewshot_command(const Args& args);
 
 }  // namespace ovbench

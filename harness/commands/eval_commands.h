@@ -7,5 +7,6 @@ namespace ovbench {
 
 int eval_coco_command(const Args& args);
 int eval_lvis_command(const Args& args);
+int eval_odinw_command(const Args& args);
 
 }  // namespace ovbench
