@@ -107,6 +107,13 @@ std::string prediction_file(const fs::path& dir, const std::string& task, const 
                    "' (expected <pred-dir>/" + stem + ".json or .json.gz; see docs/odinw.md)");
 }
 
+// Checked up front so that a missing file names its task before any scoring starts.
+void require_file(const std::string& path, const std::string& task, const char* what) {
+  if (!fs::is_regular_file(path)) {
+    throw InputError(path + ": missing: the " + what + " of ODinW task '" + task + "'");
+  }
+}
+
 std::vector<TaskFiles> tasks_from_specs(const CommandLine& cl, const std::optional<int>& shots,
                                         const std::vector<std::int64_t>& seeds) {
   std::vector<TaskFiles> out;
@@ -201,6 +208,11 @@ int eval_odinw_command(const Args& args) {
             : std::vector<std::int64_t>{};
   const std::vector<TaskFiles> tasks =
       by_spec ? tasks_from_specs(cl, shots, seeds) : tasks_from_root(cl, shots, seeds);
+
+  for (const TaskFiles& t : tasks) {
+    require_file(t.gt, t.name, "ground truth");
+    for (const std::string& p : t.preds) require_file(p, t.name, "predictions");
+  }
 
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
   std::ostream& human = json_target == "-" ? std::cerr : std::cout;
