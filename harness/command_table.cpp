@@ -9,7 +9,8 @@ namespace ovbench {
 const std::vector<Command>& top_level_commands() {
   static const std::vector<Command> table = {
       {"eval", "score prediction files: coco, lvis, flickr30k, miou, odinw", eval_command},
-      {"fewshot", "write GLIP's k-shot training subset of a COCO file (seeded like CPython)", fewshot_command},
+      {"fewshot", "write GLIP's k-shot training subset of a COCO file (seeded like CPython)",
+       fewshot_command},
   };
   return table;
 }

@@ -12,7 +12,8 @@ int eval_command(const Args& args) {
       {"coco", "COCO detection AP (bbox or segm), as pycocotools", eval_coco_command},
       {"lvis", "LVIS federated AP with APr/APc/APf (standard or Fixed AP), as lvis-api",
        eval_lvis_command},
-      {"odinw", "ODinW-13/35 per-task COCO AP and the ODinW mean, few-shot seeds", eval_odinw_command},
+      {"odinw", "ODinW-13/35 per-task COCO AP and the ODinW mean, few-shot seeds",
+       eval_odinw_command},
   };
   return dispatch(table, "ovbench eval",
                   "Scores prediction files made anywhere, giving the numbers of the reference\n"

@@ -35,11 +35,15 @@ struct TaskFiles {
 CommandLine make_command_line() {
   CommandLine cl(
       "ovbench eval odinw",
-      "ovbench eval odinw --root DIR --pred-dir DIR [--tasks odinw13|odinw35|NAMES] [--shots K --seeds 3,30,300]\n"
-      "       ovbench eval odinw --task NAME=GT.json:PRED.json [--task ...] [--shots K --seeds ...]",
+      "ovbench eval odinw --root DIR --pred-dir DIR [--tasks odinw13|odinw35|NAMES] [--shots K "
+      "--seeds 3,30,300]\n"
+      "       ovbench eval odinw --task NAME=GT.json:PRED.json [--task ...] [--shots K --seeds "
+      "...]",
       "Scores ODinW (Object Detection in the Wild) as GLIP reports it: COCO bbox AP of every task\n"
-      "(pycocotools COCOeval, results['bbox']['AP'] = AP@[.50:.95]) and the ODinW number, the plain\n"
-      "mean over tasks of AP (and of AP50). With --shots, every task is scored once per seed; each\n"
+      "(pycocotools COCOeval, results['bbox']['AP'] = AP@[.50:.95]) and the ODinW number, the "
+      "plain\n"
+      "mean over tasks of AP (and of AP50). With --shots, every task is scored once per seed; "
+      "each\n"
       "task and the ODinW mean get mean and population standard deviation (ddof=0) over seeds.\n"
       "Layout: --root is the ODinW download (GLIP's DATASET/odinw); the ground truth of a task is\n"
       "the split's annotations_without_background.json at GLIP's config path. --pred-dir holds\n"
@@ -48,21 +52,32 @@ CommandLine make_command_line() {
       "without --shots, and test with --shots (GLIP reports few-shot numbers on test).\n"
       "With --task, PRED may contain {seed} and {shots}, replaced for each seed.",
       "  ovbench eval odinw --root DATASET/odinw --pred-dir preds/ --tasks odinw13\n"
-      "  ovbench eval odinw --root DATASET/odinw --pred-dir preds/ --tasks odinw35 --shots 5 --json -\n"
+      "  ovbench eval odinw --root DATASET/odinw --pred-dir preds/ --tasks odinw35 --shots 5 "
+      "--json -\n"
       "  ovbench eval odinw --tasks Aquarium,pothole --root DATASET/odinw --pred-dir preds/\n"
       "  ovbench eval odinw --task pothole=pothole/valid/gt.json:pothole.json --task ...\n"
       "  ovbench eval odinw --task pothole=test.json:pothole_seed{seed}.json --shots 3\n");
-  cl.add_options()
-      ("root", po::value<std::string>()->value_name("DIR"), "ODinW download root (GLIP's DATASET/odinw)")
-      ("pred-dir", po::value<std::string>()->value_name("DIR"), "folder of <task>.json or <task>_shot<K>_seed<S>.json results")
-      ("tasks", po::value<std::string>()->default_value("odinw13")->value_name("odinw13|odinw35|NAMES"), "task list, or comma-separated GLIP config names / ODinW-13 paper names")
-      ("split", po::value<std::string>()->default_value("auto")->value_name("auto|val|minival|test|train"), "auto: the config's DATASETS.TEST without --shots, test with --shots")
-      ("task", po::value<std::vector<std::string>>()->value_name("NAME=GT:PRED"), "one task given by its files (repeatable; the GT path must not contain ':')")
-      ("shots", po::value<int>()->value_name("K"), "few-shot run: K shots, scored once per seed")
-      ("seeds", po::value<std::string>()->value_name("S,S,..."), "few-shot seeds (default 3,30,300, GLIP's)")
-      ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the table then goes to stderr)")
-      ("drop-unknown-images", po::bool_switch(), "drop results on image ids absent from the ground truth instead of failing")
-      ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores, or $OVBENCH_THREADS)");
+  cl.add_options()("root", po::value<std::string>()->value_name("DIR"),
+                   "ODinW download root (GLIP's DATASET/odinw)")(
+      "pred-dir", po::value<std::string>()->value_name("DIR"),
+      "folder of <task>.json or <task>_shot<K>_seed<S>.json results")(
+      "tasks",
+      po::value<std::string>()->default_value("odinw13")->value_name("odinw13|odinw35|NAMES"),
+      "task list, or comma-separated GLIP config names / ODinW-13 paper names")(
+      "split",
+      po::value<std::string>()->default_value("auto")->value_name("auto|val|minival|test|train"),
+      "auto: the config's DATASETS.TEST without --shots, test with --shots")(
+      "task", po::value<std::vector<std::string>>()->value_name("NAME=GT:PRED"),
+      "one task given by its files (repeatable; the GT path must not contain ':')")(
+      "shots", po::value<int>()->value_name("K"), "few-shot run: K shots, scored once per seed")(
+      "seeds", po::value<std::string>()->value_name("S,S,..."),
+      "few-shot seeds (default 3,30,300, GLIP's)")(
+      "json", po::value<std::string>()->value_name("PATH|-"),
+      "write every number as JSON to PATH, or '-' for stdout (the table then goes to stderr)")(
+      "drop-unknown-images", po::bool_switch(),
+      "drop results on image ids absent from the ground truth instead of failing")(
+      "threads", po::value<unsigned>()->default_value(0)->value_name("N"),
+      "worker threads (0: all cores, or $OVBENCH_THREADS)");
   return cl;
 }
 
@@ -134,7 +149,8 @@ std::vector<TaskFiles> tasks_from_specs(const CommandLine& cl, const std::option
       t.preds.push_back(pred);
     } else {
       if (pred.find("{seed}") == std::string::npos) {
-        cl.fail("--task " + t.name + ": with --shots, PRED must contain {seed} (one file per seed)");
+        cl.fail("--task " + t.name +
+                ": with --shots, PRED must contain {seed} (one file per seed)");
       }
       for (const auto seed : seeds) {
         t.preds.push_back(replace_all(replace_all(pred, "{seed}", std::to_string(seed)), "{shots}",
@@ -178,7 +194,8 @@ std::string percent(double fraction) {
 }
 
 std::string percent_pm(const MeanStd& m) {
-  return m.mean == -1 ? "-" : format_metric(100 * m.mean, 1) + " +- " + format_metric(100 * m.std, 1);
+  return m.mean == -1 ? "-"
+                      : format_metric(100 * m.mean, 1) + " +- " + format_metric(100 * m.std, 1);
 }
 
 }  // namespace
@@ -192,9 +209,11 @@ int eval_odinw_command(const Args& args) {
   }
   if (!by_spec && !cl.has("root")) cl.fail("--root DIR (or --task NAME=GT:PRED) is required");
   if (!by_spec && !cl.has("pred-dir")) cl.fail("--pred-dir DIR is required with --root");
-  if (by_spec && !cl.values()["tasks"].defaulted()) cl.fail("--tasks selects tasks under --root; --task names its own");
+  if (by_spec && !cl.values()["tasks"].defaulted())
+    cl.fail("--tasks selects tasks under --root; --task names its own");
   const std::string split = cl.get<std::string>("split");
-  if (split != "auto" && split != "val" && split != "minival" && split != "test" && split != "train") {
+  if (split != "auto" && split != "val" && split != "minival" && split != "test" &&
+      split != "train") {
     cl.fail("--split must be auto, val, minival, test or train, not '" + split + "'");
   }
   std::optional<int> shots;
@@ -300,7 +319,8 @@ int eval_odinw_command(const Args& args) {
   TextTable table({"task", "AP", "AP50"});
   for (std::size_t t = 0; t < tasks.size(); ++t) {
     if (shots) {
-      table.add_row({tasks[t].name, percent_pm(agg_ap.per_task[t]), percent_pm(agg_ap50.per_task[t])});
+      table.add_row(
+          {tasks[t].name, percent_pm(agg_ap.per_task[t]), percent_pm(agg_ap50.per_task[t])});
     } else {
       table.add_row({tasks[t].name, percent(ap[t]), percent(ap50[t])});
     }
@@ -309,8 +329,8 @@ int eval_odinw_command(const Args& args) {
     table.add_row({"mean of " + std::to_string(tasks.size()) + " tasks", percent_pm(agg_ap.overall),
                    percent_pm(agg_ap50.overall)});
   } else {
-    table.add_row({"mean of " + std::to_string(tasks.size()) + " tasks", percent(agg_ap.overall.mean),
-                   percent(agg_ap50.overall.mean)});
+    table.add_row({"mean of " + std::to_string(tasks.size()) + " tasks",
+                   percent(agg_ap.overall.mean), percent(agg_ap50.overall.mean)});
   }
   human << "ODinW COCO bbox AP (x100)";
   if (shots) human << ", " << *shots << "-shot, mean +- population std over " << runs << " seeds";

@@ -23,7 +23,8 @@ CommandLine make_command_line() {
   CommandLine cl(
       "ovbench fewshot", "ovbench fewshot --gt TRAIN.json --shots K --seed S --out FILE",
       "Writes the k-shot training subset GLIP's few-shot fine-tuning trains on (microsoft/GLIP\n"
-      "maskrcnn_benchmark/data/datasets/coco.py, DATASETS.FEW_SHOT = K, DATASETS.SHUFFLE_SEED = S):\n"
+      "maskrcnn_benchmark/data/datasets/coco.py, DATASETS.FEW_SHOT = K, DATASETS.SHUFFLE_SEED = "
+      "S):\n"
       "sorted image ids, images without a valid box dropped, shuffled with CPython's\n"
       "random.Random(S).shuffle unless S is 0, then every image kept that still serves a category\n"
       "with fewer than K images. The output is the input with only those images and their\n"
@@ -32,14 +33,19 @@ CommandLine make_command_line() {
       "README's ODinW commands), which ignores the seed.",
       "  ovbench fewshot --gt odinw/pothole/train/annotations_without_background.json \\\n"
       "      --shots 5 --seed 30 --out pothole_train_5shot_seed30.json\n");
-  cl.add_options()
-      ("gt", po::value<std::string>()->value_name("TRAIN.json"), "COCO training annotations (.json or gzipped)")
-      ("shots", po::value<int>()->value_name("K"), "images per category (GLIP: 1, 3, 5, 10)")
-      ("seed", po::value<long long>()->value_name("S"), "shuffle seed (GLIP: 3, 30, 300); 0 keeps the sorted order")
-      ("out", po::value<std::string>()->value_name("FILE"), "where to write the subset (COCO json)")
-      ("dataset-class", po::value<std::string>()->default_value("coco")->value_name("coco|grounding"),
-       "coco: COCODataset (shuffles; one quota per category); grounding: CocoGrounding (no shuffle; quota list as long as the largest category id)")
-      ("json", po::value<std::string>()->value_name("PATH|-"), "also write the selection (image ids in GLIP's scan order, counts) as JSON to PATH or '-' for stdout");
+  cl.add_options()("gt", po::value<std::string>()->value_name("TRAIN.json"),
+                   "COCO training annotations (.json or gzipped)")(
+      "shots", po::value<int>()->value_name("K"), "images per category (GLIP: 1, 3, 5, 10)")(
+      "seed", po::value<long long>()->value_name("S"),
+      "shuffle seed (GLIP: 3, 30, 300); 0 keeps the sorted order")(
+      "out", po::value<std::string>()->value_name("FILE"), "where to write the subset (COCO json)")(
+      "dataset-class",
+      po::value<std::string>()->default_value("coco")->value_name("coco|grounding"),
+      "coco: COCODataset (shuffles; one quota per category); grounding: CocoGrounding (no shuffle; "
+      "quota list as long as the largest category id)")(
+      "json", po::value<std::string>()->value_name("PATH|-"),
+      "also write the selection (image ids in GLIP's scan order, counts) as JSON to PATH or '-' "
+      "for stdout");
   return cl;
 }
 
@@ -64,7 +70,8 @@ int fewshot_command(const Args& args) {
   if (!cl.has("out")) cl.fail("--out FILE is required");
   FewShotOptions options;
   options.shots = cl.get<int>("shots");
-  if (options.shots < 1) cl.fail("--shots must be at least 1, not " + std::to_string(options.shots));
+  if (options.shots < 1)
+    cl.fail("--shots must be at least 1, not " + std::to_string(options.shots));
   options.seed = cl.get<long long>("seed");
   const std::string dataset_class = cl.get<std::string>("dataset-class");
   if (dataset_class == "coco") {
@@ -98,9 +105,9 @@ int fewshot_command(const Args& args) {
   const std::size_t annotations = doc.contains("annotations") ? doc["annotations"].size() : 0;
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
   std::ostream& human = json_target == "-" ? std::cerr : std::cout;
-  human << "ovbench fewshot: kept " << selected.size() << " of " << gt.images.size()
-            << " images (" << annotations << " annotations) for " << options.shots
-            << "-shot, seed " << options.seed << " -> " << out_path << "\n";
+  human << "ovbench fewshot: kept " << selected.size() << " of " << gt.images.size() << " images ("
+        << annotations << " annotations) for " << options.shots << "-shot, seed " << options.seed
+        << " -> " << out_path << "\n";
   human.flush();
   if (!json_target.empty()) {
     nlohmann::ordered_json j;

@@ -100,7 +100,8 @@ const char* kRoboflowGt = R"({"images": [{"id": 0, "width": 100, "height": 100}]
   "annotations": [
     {"id": 1, "image_id": 0, "category_id": 1, "bbox": [0, 0, 10, 10], "area": 100, "iscrowd": 0},
     {"id": 2, "image_id": 0, "category_id": 1, "bbox": [50, 50, 10, 10], "area": 100, "iscrowd": 0}]})";
-const char* kRoboflowDt = R"([{"image_id": 0, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9},
+const char* kRoboflowDt =
+    R"([{"image_id": 0, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9},
   {"image_id": 0, "category_id": 1, "bbox": [80, 80, 10, 10], "score": 0.8}])";
 
 // One gt box; the detection either hits it (AP = AP50 = 1) or misses it (0).
@@ -109,7 +110,8 @@ const char* kOneGt = R"({"images": [{"id": 5, "width": 100, "height": 100}],
   "annotations": [
     {"id": 1, "image_id": 5, "category_id": 1, "bbox": [10, 10, 20, 20], "area": 400, "iscrowd": 0}]})";
 const char* kHit = R"([{"image_id": 5, "category_id": 1, "bbox": [10, 10, 20, 20], "score": 0.5}])";
-const char* kMiss = R"([{"image_id": 5, "category_id": 1, "bbox": [60, 60, 20, 20], "score": 0.5}])";
+const char* kMiss =
+    R"([{"image_id": 5, "category_id": 1, "bbox": [60, 60, 20, 20], "score": 0.5}])";
 
 TEST(EvalOdinwCli, RoboflowQuirksAndMeanOverTasks) {
   const fs::path dir = fresh_test_dir();
@@ -191,8 +193,8 @@ TEST(EvalOdinwCli, MissingFilesNameTaskAndPath) {
   EXPECT_NE(r.err.find("task 'pothole'"), std::string::npos) << r.err;
 
   const std::string gt = write(dir / "gt.json", kOneGt);
-  const auto p = run_ovbench(
-      {"eval", "odinw", "--task", "fish=" + gt + ":" + (dir / "nope.json").string()});
+  const auto p =
+      run_ovbench({"eval", "odinw", "--task", "fish=" + gt + ":" + (dir / "nope.json").string()});
   EXPECT_EQ(p.exit_code, 2);
   EXPECT_NE(p.err.find("nope.json: missing: the predictions of ODinW task 'fish'"),
             std::string::npos)
