@@ -13,5 +13,6 @@ int runs_command(const Args& args);
 int show_command(const Args& args);
 int compare_command(const Args& args);
 int gate_command(const Args& args);
+int fewshot_command(const Args& args);
 
 }  // namespace ovbench

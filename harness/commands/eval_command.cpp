@@ -14,6 +14,8 @@ int eval_command(const Args& args) {
        eval_lvis_command},
       {"miou", "semantic segmentation mIoU/aAcc/mAcc over PNG label maps, as mmseg", eval_miou_command},
       {"flickr30k", "Flickr30K Entities phrase grounding Recall@1/5/10, as MDETR's flickr_eval", eval_flickr30k_command},
+      {"odinw", "ODinW-13/35 per-task COCO AP and the ODinW mean, few-shot seeds",
+       eval_odinw_command},
   };
   return dispatch(table, "ovbench eval",
                   "Scores prediction files made anywhere, giving the numbers of the reference\n"

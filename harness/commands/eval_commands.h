@@ -9,5 +9,6 @@ int eval_coco_command(const Args& args);
 int eval_lvis_command(const Args& args);
 int eval_miou_command(const Args& args);
 int eval_flickr30k_command(const Args& args);
+int eval_odinw_command(const Args& args);
 
 }  // namespace ovbench
