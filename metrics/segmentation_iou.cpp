@@ -1,6 +1,9 @@
 #include "metrics/segmentation_iou.h"
 
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 
 #include "metrics/numpy_arithmetic.h"
@@ -16,31 +19,85 @@ void SegmentationTotals::add(const SegmentationTotals& o) {
   }
 }
 
-void accumulate_segmentation(const std::uint8_t* gt, const std::uint8_t* pred, std::size_t n,
-                             const SegmentationOptions& options, SegmentationTotals& totals) {
-  // 256-bin histograms in 32-bit counters (an image has < 2^32 pixels), then the classes
-  // [0, C) are added to the 64-bit totals: one pass over the pixels, no branches on the class.
-  std::uint32_t hist_gt[256] = {}, hist_pred[256] = {}, hist_hit[256] = {};
+void SegmentationJointHistogram::add_image(const std::uint8_t* gt, const std::uint8_t* pred, std::size_t n) {
+  if (n == 0) return;
+  std::uint64_t* counts = counts_.data();
+  auto key = [&](std::size_t i) { return (std::size_t{gt[i]} << 8) | pred[i]; };
+  std::size_t prev = key(0);
+  std::uint64_t run = 1;
+  std::size_t i = 1;
+#if defined(__SSE2__)
+  // 16 pixels at a time: compare each (gt, pred) with its left neighbour; inside a region all
+  // 16 match and the run just grows.
+  for (; i + 16 <= n; i += 16) {
+    const __m128i g = _mm_loadu_si128(reinterpret_cast<const __m128i*>(gt + i));
+    const __m128i gl = _mm_loadu_si128(reinterpret_cast<const __m128i*>(gt + i - 1));
+    const __m128i p = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pred + i));
+    const __m128i pl = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pred + i - 1));
+    const unsigned same = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(g, gl), _mm_cmpeq_epi8(p, pl))));
+    if (same == 0xFFFFu) {
+      run += 16;
+      continue;
+    }
+    for (unsigned j = 0; j < 16; ++j) {
+      if (same >> j & 1u) {
+        ++run;
+      } else {
+        counts[prev] += run;
+        prev = key(i + j);
+        run = 1;
+      }
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    const std::size_t k = key(i);
+    if (k == prev) {
+      ++run;
+    } else {
+      counts[prev] += run;
+      prev = k;
+      run = 1;
+    }
+  }
+  counts[prev] += run;
+}
+
+void SegmentationJointHistogram::add(const SegmentationJointHistogram& other) {
+  for (std::size_t k = 0; k < counts_.size(); ++k) counts_[k] += other.counts_[k];
+}
+
+void SegmentationJointHistogram::fold_into(const SegmentationOptions& options, SegmentationTotals& t) const {
+  const std::size_t C = t.intersect.size();
   const unsigned ignore = static_cast<unsigned>(options.ignore_index);
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned g = gt[i];
+  for (unsigned raw = 0; raw < 256; ++raw) {
+    unsigned g = raw;
     if (options.reduce_zero_label) {
+      // mmseg: label[label == 0] = 255; label = label - 1; label[label == 254] = 255 (uint8).
       g = g == 0 ? 255u : g - 1;
       if (g == 254) g = 255;
     }
-    if (g == ignore) continue;
-    const unsigned p = pred[i];
-    ++hist_gt[g];
-    ++hist_pred[p];
-    hist_hit[g] += p == g;
+    if (g == ignore) continue;  // the pixel and its prediction are dropped
+    const std::uint64_t* row = counts_.data() + std::size_t{raw} * 256;
+    std::uint64_t row_total = 0;
+    // torch.histc(bins=C, min=0, max=C-1): labels outside [0, C) drop out of their histogram.
+    for (std::size_t p = 0; p < C && p < 256; ++p) t.pred[p] += row[p];
+    for (std::size_t p = 0; p < 256; ++p) row_total += row[p];
+    if (g < C) {
+      t.label[g] += row_total;
+      t.intersect[g] += row[g];
+    }
   }
-  const std::size_t C = totals.intersect.size();
-  for (std::size_t c = 0; c < C && c < 256; ++c) {
-    totals.intersect[c] += hist_hit[c];
-    totals.pred[c] += hist_pred[c];
-    totals.label[c] += hist_gt[c];
-    totals.union_[c] += std::uint64_t{hist_pred[c]} + hist_gt[c] - hist_hit[c];
-  }
+  for (std::size_t c = 0; c < C; ++c) t.union_[c] = t.pred[c] + t.label[c] - t.intersect[c];
+}
+
+void accumulate_segmentation(const std::uint8_t* gt, const std::uint8_t* pred, std::size_t n,
+                             const SegmentationOptions& options, SegmentationTotals& totals) {
+  SegmentationJointHistogram joint;
+  joint.add_image(gt, pred, n);
+  SegmentationTotals image(totals.intersect.size());
+  joint.fold_into(options, image);
+  totals.add(image);
 }
 
 SegmentationMetrics segmentation_metrics(const SegmentationTotals& t) {

@@ -7,6 +7,8 @@
 // dataset, not averaged per image. mmseg sums in float32, exact only to 2^24 pixels per class;
 // ovbench sums in uint64.
 
+#include <cstddef>
+
 #include <cstdint>
 #include <vector>
 
@@ -26,7 +28,24 @@ struct SegmentationOptions {
   bool reduce_zero_label = false;
 };
 
-// Adds one image (gt and pred of the same size, `n` pixels) to `totals`.
+// The joint histogram of (raw gt label, pred label) pairs over any number of images: one count
+// per pixel, whatever the options, so the hot loop is a run-length scan (label maps are made of
+// regions: neighbouring pixels mostly share their pair) with 16 pixels compared at a time. The
+// ignore index, reduce_zero_label and the class range are applied once, when folding.
+class SegmentationJointHistogram {
+ public:
+  SegmentationJointHistogram() : counts_(256 * 256, 0) {}
+  void add_image(const std::uint8_t* gt, const std::uint8_t* pred, std::size_t n);
+  void add(const SegmentationJointHistogram& other);
+  // Adds the mmseg per-class totals of everything added so far to `totals`.
+  void fold_into(const SegmentationOptions& options, SegmentationTotals& totals) const;
+
+ private:
+  std::vector<std::uint64_t> counts_;  // [gt * 256 + pred]
+};
+
+// Adds one image (gt and pred of the same size, `n` pixels) to `totals` (through a joint
+// histogram: for one-off use; loops over many images keep one SegmentationJointHistogram).
 void accumulate_segmentation(const std::uint8_t* gt, const std::uint8_t* pred, std::size_t n,
                              const SegmentationOptions& options, SegmentationTotals& totals);
 

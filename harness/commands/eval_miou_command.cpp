@@ -102,7 +102,7 @@ int eval_miou_command(const Args& args) {
   const auto pairs = pair_label_maps(cl.get<std::string>("gt"), cl.get<std::string>("pred"));
   const unsigned threads = cl.get<unsigned>("threads") ? cl.get<unsigned>("threads") : default_thread_count();
   const std::size_t C = static_cast<std::size_t>(options.num_classes);
-  std::vector<SegmentationTotals> partial(threads, SegmentationTotals(C));
+  std::vector<SegmentationJointHistogram> partial(threads);
   std::vector<std::string> errors(threads);
   parallel_for_workers(
       pairs.size(),
@@ -116,7 +116,7 @@ int eval_miou_command(const Args& args) {
                                " does not match its ground truth " + pairs[i].gt.string() + " (" +
                                std::to_string(gt.width) + "x" + std::to_string(gt.height) + ")");
             }
-            accumulate_segmentation(gt.labels.data(), pred.labels.data(), gt.labels.size(), options, partial[w]);
+            partial[w].add_image(gt.labels.data(), pred.labels.data(), gt.labels.size());
           } catch (const InputError& ex) {
             errors[w] = ex.what();
           }
@@ -125,8 +125,9 @@ int eval_miou_command(const Args& args) {
       threads, 1);
   for (const auto& e : errors)
     if (!e.empty()) throw InputError(e);
+  for (std::size_t w = 1; w < partial.size(); ++w) partial[0].add(partial[w]);  // integers: order-free
   SegmentationTotals totals(C);
-  for (const auto& p : partial) totals.add(p);  // integer sums: the order cannot matter
+  partial[0].fold_into(options, totals);
   const SegmentationMetrics m = segmentation_metrics(totals);
 
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";

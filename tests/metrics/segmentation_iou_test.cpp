@@ -91,5 +91,40 @@ TEST(SegmentationIou, ExactBeyondFloat32) {
   EXPECT_EQ(t.label[0], 16777217u);
 }
 
+// The run-length scan (16 pixels at a time) against a plain per-pixel count, on maps with long
+// runs, short runs, ignored pixels, labels >= C and both option settings.
+TEST(SegmentationIou, RunLengthScanEqualsPlainCounting) {
+  std::vector<std::uint8_t> gt(5003), pred(5003);
+  std::uint64_t s = 99;
+  for (std::size_t i = 0; i < gt.size(); ++i) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    const unsigned r = static_cast<unsigned>(s >> 33);
+    // Regions of 40 pixels with noise in every other region; some 255s and out-of-range labels.
+    gt[i] = (i / 40) % 2 ? static_cast<std::uint8_t>(r % 7) : static_cast<std::uint8_t>((i / 40) % 5);
+    pred[i] = r % 3 ? gt[i] : static_cast<std::uint8_t>((r >> 4) % 9);
+    if (r % 97 == 0) gt[i] = 255;
+  }
+  for (bool reduce : {false, true}) {
+    SegmentationOptions o;
+    o.num_classes = 6;
+    o.reduce_zero_label = reduce;
+    SegmentationTotals expected(6);
+    for (std::size_t i = 0; i < gt.size(); ++i) {
+      int g = gt[i];
+      if (reduce) g = g == 0 ? 255 : (g - 1 == 254 ? 255 : g - 1);
+      if (g == o.ignore_index) continue;
+      if (g < 6) ++expected.label[static_cast<std::size_t>(g)];
+      if (pred[i] < 6) ++expected.pred[pred[i]];
+      if (g < 6 && pred[i] == g) ++expected.intersect[static_cast<std::size_t>(g)];
+    }
+    for (std::size_t c = 0; c < 6; ++c) expected.union_[c] = expected.pred[c] + expected.label[c] - expected.intersect[c];
+    const auto t = totals_of(gt, pred, o);
+    EXPECT_EQ(t.intersect, expected.intersect) << reduce;
+    EXPECT_EQ(t.pred, expected.pred) << reduce;
+    EXPECT_EQ(t.label, expected.label) << reduce;
+    EXPECT_EQ(t.union_, expected.union_) << reduce;
+  }
+}
+
 }  // namespace
 }  // namespace ovbench
