@@ -178,12 +178,14 @@ MetricReport evaluate_coco(const DetectionDataset& gt, const Detections& dt,
   if (options.bootstrap_replicates > 0) {
     const int i50b = find_threshold(rules.iou_thresholds, 0.5);
     const int i75b = find_threshold(rules.iou_thresholds, 0.75);
-    auto metrics_of = [&](const std::vector<std::size_t>& cats) {
-      return std::vector<BootstrapMetric>{{"AP", -1, cats}, {"AP50", i50b, cats}, {"AP75", i75b, cats}};
+    auto metrics_of = [&](const std::vector<std::size_t>& cats, const MetricValues& v) {
+      return std::vector<BootstrapMetric>{{"AP", -1, cats, v.at("AP")},
+                                          {"AP50", i50b, cats, v.at("AP50")},
+                                          {"AP75", i75b, cats, v.at("AP75")}};
     };
-    BootstrapTargets targets{metrics_of(all), {}};
+    BootstrapTargets targets{metrics_of(all, report.summary), {}};
     for (std::size_t g = 0; g < group_cats.size(); ++g) {
-      targets.groups.emplace_back(options.groups[g].name, metrics_of(group_cats[g]));
+      targets.groups.emplace_back(options.groups[g].name, metrics_of(group_cats[g], report.groups[g].second));
     }
     report.intervals = bootstrap_intervals(matches, index.image_ids.size(), rules, targets,
                                            {options.bootstrap_replicates, options.bootstrap_seed, options.threads});

@@ -159,13 +159,19 @@ double percentile_of(std::vector<double> values, double q) {
   return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
 }
 
-PercentileInterval percentile_interval(std::vector<double> values, double confidence) {
+PercentileInterval percentile_interval(std::vector<double> values, double confidence,
+                                       std::optional<double> center) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !(v > -1); }),
                values.end());
   if (values.size() < 2) return {-1, -1, 0};
   double mean = 0;
   for (double v : values) mean += v;
   mean /= static_cast<double>(values.size());
+  if (center && *center > -1) {
+    const double shift = *center - mean;
+    for (double& v : values) v += shift;
+    mean = *center;
+  }
   double var = 0;
   for (double v : values) var += (v - mean) * (v - mean);
   var /= static_cast<double>(values.size() - 1);

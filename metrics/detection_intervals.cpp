@@ -20,7 +20,7 @@ nlohmann::ordered_json bootstrap_intervals(const std::vector<CategoryMatches>& m
     return v;
   };
   nlohmann::ordered_json out;
-  out["method"] = "image-level percentile bootstrap";
+  out["method"] = "image-level bootstrap, re-centred percentile";
   out["replicates"] = options.replicates;
   out["seed"] = options.seed;
   out["confidence"] = confidence;
@@ -28,7 +28,7 @@ nlohmann::ordered_json bootstrap_intervals(const std::vector<CategoryMatches>& m
   out["replicate_values"] = nlohmann::ordered_json::object();
   for (const BootstrapMetric& m : targets.summary) {
     const auto values = replicate_values(m);
-    out["metrics"][m.key] = interval_json(percentile_interval(values, confidence));
+    out["metrics"][m.key] = interval_json(percentile_interval(values, confidence, m.estimate));
     out["replicate_values"][m.key] = values;
   }
   out["groups"] = nlohmann::ordered_json::object();
@@ -37,7 +37,7 @@ nlohmann::ordered_json bootstrap_intervals(const std::vector<CategoryMatches>& m
     nlohmann::ordered_json g = nlohmann::ordered_json::object(), values = nlohmann::ordered_json::object();
     for (const BootstrapMetric& m : metrics) {
       const auto v = replicate_values(m);
-      g[m.key] = interval_json(percentile_interval(v, confidence));
+      g[m.key] = interval_json(percentile_interval(v, confidence, m.estimate));
       values[m.key] = v;
     }
     out["groups"][name] = g;

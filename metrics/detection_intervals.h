@@ -12,11 +12,13 @@
 
 namespace ovbench {
 
-// One bootstrapped number: its key, the IoU threshold index (-1: all) and its categories.
+// One bootstrapped number: its key, the IoU threshold index (-1: all), its categories, and its
+// value on the full data (the interval's centre).
 struct BootstrapMetric {
   std::string key;
   int threshold = -1;
   std::vector<std::size_t> categories;
+  double estimate = -1;
 };
 
 struct BootstrapTargets {

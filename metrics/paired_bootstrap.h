@@ -9,7 +9,7 @@ namespace ovbench {
 
 struct PairedDifference {
   double diff = 0;          // b - a on the full data
-  double low = 0, high = 0; // percentile interval of d_r at the given confidence
+  double low = 0, high = 0; // percentile interval of d_r (re-centred on diff) at the confidence
   // Two-sided bootstrap p-value for "no difference": 2 * min(#{d_r <= 0}, #{d_r >= 0}) with the
   // usual +1 correction, (2 * (min + 1)) / (R + 1), capped at 1; it is below 0.05 exactly when
   // the 95% percentile interval (nearly) excludes 0.

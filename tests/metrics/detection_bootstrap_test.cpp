@@ -144,6 +144,11 @@ TEST(DetectionBootstrap, PercentileIntervalIsNumpyLinear) {
   EXPECT_DOUBLE_EQ(i.high, 3.25);
   EXPECT_DOUBLE_EQ(i.se, std::sqrt(5.0 / 3.0));
   EXPECT_EQ(percentile_interval({-1, 0.5}, 0.95).low, -1);
+  // Re-centred on the estimate 3.5 (mean 2.5): {2, 3, 4, 5} -> [2.75, 4.25], same spread.
+  const auto c = percentile_interval({4, 1, 3, 2}, 0.5, 3.5);
+  EXPECT_DOUBLE_EQ(c.low, 2.75);
+  EXPECT_DOUBLE_EQ(c.high, 4.25);
+  EXPECT_DOUBLE_EQ(c.se, std::sqrt(5.0 / 3.0));
 }
 
 // Coverage: 60 independent 600-image datasets from one population each get a 95% interval
@@ -171,7 +176,7 @@ TEST(DetectionBootstrap, NinetyFivePercentIntervalsCoverTheTruth) {
     const auto& i = r.intervals["metrics"]["AP50"];
     if (i["low"].get<double>() <= truth && truth <= i["high"].get<double>()) ++covered;
   }
-  EXPECT_GE(covered, 50) << "truth " << truth;  // 56 with these seeds
+  EXPECT_GE(covered, 50) << "truth " << truth;  // 54 with these seeds
 }
 
 }  // namespace

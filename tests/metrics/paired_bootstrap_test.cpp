@@ -20,10 +20,11 @@ TEST(PairedBootstrap, HandMadeReplicates) {
   const PairedDifference d = paired_difference(0.5, 0.65, ra, rb, 0.5);
   EXPECT_DOUBLE_EQ(d.diff, 0.15);
   EXPECT_EQ(d.replicates, 5);
-  // sorted d: -0.1 0.1 0.1 0.2 0.3; np.percentile 25 -> 0.1, 75 -> 0.2.
-  EXPECT_NEAR(d.low, 0.1, 1e-15);
-  EXPECT_NEAR(d.high, 0.2, 1e-15);
-  // #{d <= 0} = 1, #{d >= 0} = 4: p = 2 * (1 + 1) / (5 + 1).
+  // Re-centred on diff: mean(d) = 0.12, so every d moves by +0.03; sorted: -0.07 0.13 0.13
+  // 0.23 0.33; np.percentile 25 -> 0.13, 75 -> 0.23.
+  EXPECT_NEAR(d.low, 0.13, 1e-15);
+  EXPECT_NEAR(d.high, 0.23, 1e-15);
+  // #{d <= 0} = 1, #{d >= 0} = 4 (after the shift too): p = 2 * (1 + 1) / (5 + 1).
   EXPECT_DOUBLE_EQ(d.p_value, 4.0 / 6.0);
   const PairedDifference none = paired_difference(0.5, 0.4, {-1}, {0.3});
   EXPECT_EQ(none.p_value, 1);
@@ -72,7 +73,7 @@ double p_value(const Pair& p, std::uint64_t seed) {
 }
 
 // Equal detectors: 60 trials, each p < 0.05 with probability ~0.05 (3 expected); 8 or more
-// would have probability < 0.5% for a calibrated test (3 with these seeds). A clearly better
+// would have probability < 0.5% for a calibrated test (2 with these seeds). A clearly better
 // detector (recall 0.85 vs 0.65): found in nearly every trial. (At 0.8 vs 0.7 the power is
 // ~75% with 300 images: a real but modest gain needs a larger test set to show.)
 TEST(PairedBootstrap, CalibratedUnderTheNullAndPowerfulUnderADifference) {
