@@ -52,8 +52,9 @@ int run_cli(int argc, char** argv) {
     return dispatch(top_level_commands(), "ovbench",
                     "Evaluation harness for open-vocabulary vision-language models: scores\n"
                     "detection (COCO, LVIS, ODinW), grounding (Flickr30K Entities) and\n"
-                    "segmentation (mIoU) exactly as the reference tools do, runs TorchScript\n"
-                    "models over benchmark suites, and stores every result in SQLite.",
+                    "segmentation (mIoU) exactly as the reference tools do, stores results in\n"
+                    "SQLite, and compares runs and gates regressions with bootstrap intervals.\n"
+                    "(Running TorchScript models over benchmark suites is not implemented yet.)",
                     args);
   } catch (const UsageError& e) {
     std::cerr << "ovbench: usage error: " << e.what() << "\n";
