@@ -39,4 +39,29 @@ nlohmann::ordered_json MetricValues::to_json() const {
   return out;
 }
 
+nlohmann::ordered_json groups_json(const MetricReport& report) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [name, values] : report.groups) j[name] = values.to_json();
+  return j;
+}
+
+nlohmann::ordered_json per_category_json(const MetricReport& report, bool with_curves) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const CategoryResult& c : report.per_category) {
+    nlohmann::ordered_json entry;
+    entry["name"] = c.name;
+    const nlohmann::ordered_json values = c.metrics.to_json();
+    for (auto it = values.begin(); it != values.end(); ++it) entry[it.key()] = it.value();
+    if (with_curves && !c.curves.empty()) {
+      nlohmann::ordered_json curves = nlohmann::ordered_json::array();
+      for (const PrCurve& pc : c.curves) {
+        curves.push_back({{"label", pc.label}, {"recall", pc.recall}, {"precision", pc.precision}});
+      }
+      entry["curves"] = curves;
+    }
+    j[std::to_string(c.id)] = entry;
+  }
+  return j;
+}
+
 }  // namespace ovbench

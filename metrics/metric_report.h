@@ -54,4 +54,9 @@ struct MetricReport {
   std::vector<std::pair<std::string, double>> phase_seconds;
 };
 
+// {group: {key: value}} and {category id: {"name", key: value, ..., "curves"?}} as every
+// report and stored run writes them (JSON keys are strings, so ids are too).
+nlohmann::ordered_json groups_json(const MetricReport& report);
+nlohmann::ordered_json per_category_json(const MetricReport& report, bool with_curves);
+
 }  // namespace ovbench

@@ -123,16 +123,8 @@ nlohmann::ordered_json detection_report_json(const MetricReport& report, const s
   j["gt"] = gt;
   j["pred"] = pred;
   j["metrics"] = report.summary.to_json();
-  j["groups"] = nlohmann::ordered_json::object();
-  for (const auto& [name, values] : report.groups) j["groups"][name] = values.to_json();
-  j["per_category"] = nlohmann::ordered_json::object();
-  for (const auto& c : report.per_category) {
-    nlohmann::ordered_json entry;
-    entry["name"] = c.name;
-    const nlohmann::ordered_json values = c.metrics.to_json();
-    for (const auto& [k, v] : values.items()) entry[k] = v;
-    j["per_category"][std::to_string(c.id)] = entry;
-  }
+  j["groups"] = groups_json(report);
+  j["per_category"] = per_category_json(report, false);
   j["params"] = report.params;
   j["counts"] = report.counts;
   if (!report.intervals.is_null()) j["intervals"] = report.intervals;

@@ -18,13 +18,6 @@ namespace po = boost::program_options;
 namespace ovbench {
 namespace {
 
-RunWithResults load_run(ResultsStore& store, const std::string& db, const std::string& name) {
-  const auto run = store.find_run(name);
-  if (!run) throw InputError(db + ": no run with id or tag '" + name + "'");
-  if (run->status != "complete") throw InputError(db + ": run " + std::to_string(run->id) + " is " + run->status + ", not complete");
-  return {*run, store.load_results(run->id)};
-}
-
 GateSide side_of(const RunWithResults& r) {
   GateSide side;
   for (const StoredResult& res : r.results) side.emplace_back(res.dataset, result_json(res));
@@ -80,15 +73,14 @@ int gate_command(const Args& args) {
   }
   const auto rules = read_gate_rules(cl.get<std::string>("rules"));
   const std::string db = cl.get<std::string>("db");
-  if (!std::filesystem::exists(db)) throw InputError(db + ": no results store here");
-  ResultsStore store(db);
-  const RunWithResults run = load_run(store, db, cl.get<std::string>("run"));
+  ResultsStore store = ResultsStore::open_existing(db);
+  const RunWithResults run = store.load_complete_run(cl.get<std::string>("run"));
   const std::string baseline_name = cl.get<std::string>("baseline");
   GateSide baseline;
   if (std::filesystem::is_regular_file(baseline_name)) {
     baseline = baseline_file(baseline_name);
   } else {
-    const RunWithResults base = load_run(store, db, baseline_name);
+    const RunWithResults base = store.load_complete_run(baseline_name);
     compare_runs(base, run);  // refuses, naming the difference, when the runs are not comparable
     baseline = side_of(base);
   }

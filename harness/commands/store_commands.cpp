@@ -19,15 +19,6 @@ namespace {
 
 constexpr const char* kDefaultDb = "ovbench.db";
 
-// Reading commands never create a store: a mistyped path should say so, not list nothing.
-ResultsStore open_existing_store(const std::string& path) {
-  if (!std::filesystem::exists(path)) {
-    throw InputError(path + ": no results store here (runs are stored by `ovbench eval ... --db " +
-                     path + "` and `ovbench run`)");
-  }
-  return ResultsStore(path);
-}
-
 std::string format_value(double v) {
   if (std::isnan(v)) return "nan";
   char buf[32];
@@ -68,7 +59,7 @@ int runs_command(const Args& args) {
   if (!status.empty() && status != "running" && status != "complete" && status != "failed") {
     cl.fail("--status must be running, complete or failed, not '" + status + "'");
   }
-  ResultsStore store = open_existing_store(cl.get<std::string>("db"));
+  ResultsStore store = ResultsStore::open_existing(cl.get<std::string>("db"));
   const auto runs = store.list_runs({cl.get<std::string>("suite"), cl.get<std::string>("tag"), status});
   if (cl.get<bool>("json")) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -113,7 +104,7 @@ int show_command(const Args& args) {
   if (!cl.parse(args)) return kExitOk;
   if (!cl.has("run")) cl.fail("which run? give a run id or a tag");
   const std::string db = cl.get<std::string>("db");
-  ResultsStore store = open_existing_store(db);
+  ResultsStore store = ResultsStore::open_existing(db);
   const auto run = store.find_run(cl.get<std::string>("run"));
   if (!run) throw InputError(db + ": no run with id or tag '" + cl.get<std::string>("run") + "'");
   const auto results = store.load_results(run->id);
@@ -171,17 +162,10 @@ int compare_command(const Args& args) {
   if (!cl.has("runs") || cl.get<std::vector<std::string>>("runs").size() != 2) cl.fail("give two runs: RUN_A RUN_B");
   const auto names = cl.get<std::vector<std::string>>("runs");
   const std::string db = cl.get<std::string>("db");
-  ResultsStore store = open_existing_store(db);
-  RunWithResults runs[2];
-  for (int i = 0; i < 2; ++i) {
-    const auto run = store.find_run(names[static_cast<std::size_t>(i)]);
-    if (!run) throw InputError(db + ": no run with id or tag '" + names[static_cast<std::size_t>(i)] + "'");
-    if (run->status != "complete") {
-      throw InputError(db + ": run " + std::to_string(run->id) + " is " + run->status + ", not complete");
-    }
-    runs[i] = {*run, store.load_results(run->id)};
-  }
-  const auto comparison = compare_runs(runs[0], runs[1], cl.get<int>("top"));
+  ResultsStore store = ResultsStore::open_existing(db);
+  const RunWithResults a = store.load_complete_run(names[0]);
+  const RunWithResults b = store.load_complete_run(names[1]);
+  const auto comparison = compare_runs(a, b, cl.get<int>("top"));
   if (cl.get<bool>("json")) {
     write_json_output("-", comparison);
   } else {

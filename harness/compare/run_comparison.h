@@ -12,11 +12,6 @@
 
 namespace ovbench {
 
-struct RunWithResults {
-  StoredRun run;
-  std::vector<StoredResult> results;
-};
-
 // Throws InputError naming the first difference that makes the runs incomparable: a dataset in
 // one run only, a different benchmark, ground truth (by content hash) or protocol parameters.
 // {"a": id, "b": id, "datasets": [{"dataset", "paired": bool, "note"?, "metrics": {key: {"a",

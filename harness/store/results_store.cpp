@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <ctime>
+#include <filesystem>
 
 #include "core/build_info.h"
 
@@ -122,6 +123,23 @@ std::string utc_timestamp_now() {
 int ResultsStore::schema_version() { return static_cast<int>(migrations().size()); }
 
 ResultsStore::ResultsStore(const std::string& path) : db_(path) { migrate(); }
+
+ResultsStore ResultsStore::open_existing(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw InputError(path + ": no results store here (runs are stored by `ovbench eval ... --db " +
+                     path + "` and `ovbench run`)");
+  }
+  return ResultsStore(path);
+}
+
+RunWithResults ResultsStore::load_complete_run(const std::string& id_or_tag) {
+  const auto run = find_run(id_or_tag);
+  if (!run) throw InputError(db_.path() + ": no run with id or tag '" + id_or_tag + "'");
+  if (run->status != "complete") {
+    throw InputError(db_.path() + ": run " + std::to_string(run->id) + " is " + run->status + ", not complete");
+  }
+  return {*run, load_results(run->id)};
+}
 
 void ResultsStore::migrate() {
   Transaction tx(db_);

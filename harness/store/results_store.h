@@ -47,6 +47,11 @@ struct StoredResult {
   std::string predictions_path;
 };
 
+struct RunWithResults {
+  StoredRun run;
+  std::vector<StoredResult> results;
+};
+
 struct RunFilter {
   std::string suite, tag;
   std::string status;  // "" for any
@@ -55,6 +60,8 @@ struct RunFilter {
 class ResultsStore {
  public:
   explicit ResultsStore(const std::string& path);
+  // For reading commands, which must not create a store: a mistyped path is an InputError.
+  static ResultsStore open_existing(const std::string& path);
 
   // The schema version this build writes; older stores are migrated on open, newer ones are
   // refused (an older ovbench must not write a store it does not understand).
@@ -72,6 +79,9 @@ class ResultsStore {
   // A run by id ("12") or by tag (the latest run with that tag). nullopt if none.
   std::optional<StoredRun> find_run(const std::string& id_or_tag);
   std::vector<StoredResult> load_results(std::int64_t run);
+  // A run (id or tag) with its results; InputError naming the store when it does not exist or
+  // is not complete (compare and gate never read half-written runs).
+  RunWithResults load_complete_run(const std::string& id_or_tag);
 
   SqliteDb& db() { return db_; }
 

@@ -31,23 +31,8 @@ nlohmann::ordered_json result_json(const StoredResult& r) {
   j["benchmark"] = r.benchmark;
   j["predictions"] = r.predictions_path;
   j["metrics"] = r.report.summary.to_json();
-  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
-  for (const auto& [name, values] : r.report.groups) groups[name] = values.to_json();
-  j["groups"] = groups;
-  nlohmann::ordered_json cats = nlohmann::ordered_json::object();
-  for (const CategoryResult& c : r.report.per_category) {
-    nlohmann::ordered_json cj;
-    cj["name"] = c.name;
-    const nlohmann::ordered_json metrics = c.metrics.to_json();
-    for (auto it = metrics.begin(); it != metrics.end(); ++it) cj[it.key()] = it.value();
-    nlohmann::ordered_json curves = nlohmann::ordered_json::array();
-    for (const PrCurve& pc : c.curves) {
-      curves.push_back({{"label", pc.label}, {"recall", pc.recall}, {"precision", pc.precision}});
-    }
-    if (!curves.empty()) cj["curves"] = curves;
-    cats[std::to_string(c.id)] = cj;
-  }
-  j["per_category"] = cats;
+  j["groups"] = groups_json(r.report);
+  j["per_category"] = per_category_json(r.report, true);
   j["params"] = r.report.params;
   j["counts"] = r.report.counts;
   if (!r.report.intervals.is_null()) j["intervals"] = r.report.intervals;
