@@ -9,6 +9,12 @@ namespace ovbench {
 const std::vector<Command>& top_level_commands() {
   static const std::vector<Command> table = {
       {"eval", "score prediction files: coco, lvis, flickr30k, miou, odinw", eval_command},
+      {"demo", "the whole pipeline on generated data and a generated TorchScript model", demo_command},
+      {"run", "run a suite against a model card: predict, score, store (resumable, shardable)",
+       run_command},
+      {"merge", "score and store a sharded run once every shard has finished", merge_command},
+      {"predict", "run a model card over a dataset: COCO results, grounding JSON, label maps",
+       predict_command},
       {"runs", "list the runs in a results store (SQLite)", runs_command},
       {"show", "print one stored run: provenance and metrics", show_command},
       {"compare", "is run B better than run A? paired bootstrap differences", compare_command},

@@ -15,5 +15,9 @@ int compare_command(const Args& args);
 int gate_command(const Args& args);
 int tokenize_command(const Args& args);
 int fewshot_command(const Args& args);
+int predict_command(const Args& args);
+int run_command(const Args& args);
+int merge_command(const Args& args);
+int demo_command(const Args& args);
 
 }  // namespace ovbench

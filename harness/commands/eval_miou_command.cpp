@@ -10,6 +10,8 @@
 #include "core/resources.h"
 #include "datasets/label_map_pairs.h"
 #include "datasets/label_map_png.h"
+#include "datasets/label_map_totals.h"
+#include "datasets/segmentation_class_list.h"
 #include "harness/command_line.h"
 #include "harness/commands/eval_commands.h"
 #include "harness/json_output.h"
@@ -20,36 +22,6 @@ namespace po = boost::program_options;
 
 namespace ovbench {
 namespace {
-
-// Built-in class lists (datasets/data/seg_classes.json) or a file: a JSON array of names, or
-// one name per line.
-std::vector<std::string> class_names(const std::string& spec) {
-  if (spec == "ade20k-150" || spec == "pascal-context-59" || spec == "coco-stuff-171") {
-    const auto doc = nlohmann::json::parse(resource("datasets/data/seg_classes.json"));
-    return doc.at(spec).get<std::vector<std::string>>();
-  }
-  const std::string text = read_file(spec);
-  const auto doc = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> names;
-  if (!doc.is_discarded()) {
-    if (!doc.is_array()) throw InputError(spec + ": expected a JSON array of class names");
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-      if (!doc[i].is_string()) throw InputError(describe_location(spec, static_cast<long long>(i), "") + ": expected a class name");
-      names.push_back(doc[i].get<std::string>());
-    }
-    return names;
-  }
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) names.push_back(line);
-    start = end + 1;
-  }
-  return names;
-}
 
 nlohmann::ordered_json number_or_null(double v) {
   return std::isnan(v) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
@@ -93,41 +65,15 @@ int eval_miou_command(const Args& args) {
   options.reduce_zero_label = cl.get<bool>("reduce-zero-label");
   std::vector<std::string> names;
   if (cl.has("classes")) {
-    names = class_names(cl.get<std::string>("classes"));
+    names = segmentation_class_names(cl.get<std::string>("classes"));
     if (names.size() != static_cast<std::size_t>(options.num_classes)) {
       throw InputError(cl.get<std::string>("classes") + ": " + std::to_string(names.size()) +
                        " class names for --num-classes " + std::to_string(options.num_classes));
     }
   }
   const auto pairs = pair_label_maps(cl.get<std::string>("gt"), cl.get<std::string>("pred"));
-  const unsigned threads = cl.get<unsigned>("threads") ? cl.get<unsigned>("threads") : default_thread_count();
   const std::size_t C = static_cast<std::size_t>(options.num_classes);
-  std::vector<SegmentationJointHistogram> partial(threads);
-  std::vector<std::string> errors(threads);
-  parallel_for_workers(
-      pairs.size(),
-      [&](std::size_t b, std::size_t e, unsigned w) {
-        for (std::size_t i = b; i < e && errors[w].empty(); ++i) {
-          try {
-            const LabelMap gt = read_label_map_png(pairs[i].gt);
-            const LabelMap pred = read_label_map_png(pairs[i].pred);
-            if (gt.width != pred.width || gt.height != pred.height) {
-              throw InputError(pairs[i].pred.string() + ": " + std::to_string(pred.width) + "x" + std::to_string(pred.height) +
-                               " does not match its ground truth " + pairs[i].gt.string() + " (" +
-                               std::to_string(gt.width) + "x" + std::to_string(gt.height) + ")");
-            }
-            partial[w].add_image(gt.labels.data(), pred.labels.data(), gt.labels.size());
-          } catch (const InputError& ex) {
-            errors[w] = ex.what();
-          }
-        }
-      },
-      threads, 1);
-  for (const auto& e : errors)
-    if (!e.empty()) throw InputError(e);
-  for (std::size_t w = 1; w < partial.size(); ++w) partial[0].add(partial[w]);  // integers: order-free
-  SegmentationTotals totals(C);
-  partial[0].fold_into(options, totals);
+  const SegmentationTotals totals = label_map_pair_totals(pairs, options, cl.get<unsigned>("threads"));
   const SegmentationMetrics m = segmentation_metrics(totals);
 
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";

@@ -4,6 +4,8 @@
 #include <torch/script.h>
 #include <torch/version.h>
 
+#include "models/torch/demo_model_builder.h"
+#include "models/torch/torch_script_module.h"
 #include "models/torch_plugin.h"
 
 namespace ovbench {
@@ -20,6 +22,16 @@ class LibTorchPlugin final : public TorchPlugin {
 #else
     return cuda_available() ? "available" : "none";
 #endif
+  }
+  std::unique_ptr<ScriptModule> load_module(const std::filesystem::path& path,
+                                            const DeviceSpec& device) override {
+    return load_torch_script_module(path, device);
+  }
+  HostTensor load_saved_tensor(const std::filesystem::path& path) override {
+    return load_torch_saved_tensor(path);
+  }
+  void write_demo_models(const std::filesystem::path& directory) override {
+    write_demo_torchscript_models(directory);
   }
 };
 
