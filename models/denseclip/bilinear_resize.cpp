@@ -15,8 +15,11 @@ struct AxisWeights {
   std::vector<float> w0, w1;
 };
 
-// PyTorch's area_pixel_compute_scale / area_pixel_compute_source_index / guard_index_and_lambda
-// for align_corners=False and no scale factor, in float.
+// PyTorch's area_pixel_compute_scale / area_pixel_compute_source_index /
+// compute_source_index_and_lambda for align_corners=False and no scale factor, as its CPU
+// kernel evaluates them: the scale in float, the source position from it in double (the 0.5
+// literals are doubles), the fraction rounded to float once. Checked against torch 1.13's CPU
+// F.interpolate: identical weights for every output position.
 AxisWeights axis_weights(std::size_t in, std::size_t out) {
   AxisWeights a;
   a.i0.resize(out);
@@ -25,10 +28,9 @@ AxisWeights axis_weights(std::size_t in, std::size_t out) {
   a.w1.resize(out);
   const float scale = static_cast<float>(in) / static_cast<float>(out);
   for (std::size_t d = 0; d < out; ++d) {
-    float src = scale * (static_cast<float>(d) + 0.5f) - 0.5f;
-    if (src < 0.0f) src = 0.0f;
-    const std::size_t i0 = std::min(static_cast<std::size_t>(std::floor(src)), in - 1);
-    const float lambda = std::min(std::max(src - static_cast<float>(i0), 0.0f), 1.0f);
+    const double src = std::max(static_cast<double>(scale) * (static_cast<double>(d) + 0.5) - 0.5, 0.0);
+    const std::size_t i0 = std::min(static_cast<std::size_t>(src), in - 1);
+    const auto lambda = static_cast<float>(std::min(std::max(src - static_cast<double>(i0), 0.0), 1.0));
     a.i0[d] = i0;
     a.i1[d] = i0 + (i0 < in - 1 ? 1 : 0);
     a.w1[d] = lambda;

@@ -5,13 +5,18 @@
 // configs/_base_/models/denseclip_r50.py), and the argmax over channels that turns class logits
 // into a label map.
 //
-// Per output index d along an axis of input size n and output size m, in float:
-//   scale = n / m;  src = max(scale * (d + 0.5) - 0.5, 0)
-//   i0 = min(floor(src), n - 1);  i1 = i0 + (i0 < n - 1);  w1 = src - i0;  w0 = 1 - w1
-// and out = (v[y0][x0] * wx0 + v[y0][x1] * wx1) * wy0 + (v[y1][x0] * wx0 + v[y1][x1] * wx1) * wy1,
-// the order of operations of PyTorch's CPU kernel (aten/src/ATen/native/cpu/UpSampleKernel.cpp).
-// The CUDA kernel groups the same way but may fuse multiply-adds, so GPU results can differ in
-// the last bit.
+// Per output index d along an axis of input size n and output size m:
+//   scale = float(n) / float(m)                     (float)
+//   src = max(scale * (d + 0.5) - 0.5, 0)           (double, from the float scale)
+//   i0 = min(floor(src), n - 1);  i1 = i0 + (i0 < n - 1)
+//   w1 = float(src - i0);  w0 = 1 - w1              (float)
+// which are exactly the weights PyTorch's CPU kernel uses (checked against torch 1.13:
+// identical for every position tried). The value is then, in float,
+//   out = (v[y0][x0] * wx0 + v[y0][x1] * wx1) * wy0 + (v[y1][x0] * wx0 + v[y1][x1] * wx1) * wy1.
+// PyTorch's kernels leave the compiler free to fuse these multiply-adds (its AVX2 CPU build and
+// nvcc do), so its results differ from these in the last bits (about 1e-7 relative); a label
+// map can differ only where two classes' interpolated logits are that close. The CUDA kernel
+// also forms the source position in float, which moves some weights by an ulp.
 
 #include <cstddef>
 #include <cstdint>

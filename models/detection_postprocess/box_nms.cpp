@@ -29,7 +29,7 @@ void check_shapes(std::span<const float> boxes, std::size_t n) {
 
 // The greedy pass over `order` (indices into boxes), shared by nms and per-class batched_nms.
 void greedy_nms(std::span<const float> boxes, const std::vector<std::size_t>& order,
-                float iou_threshold, float plus, std::vector<std::size_t>& keep) {
+                double iou_threshold, float plus, std::vector<std::size_t>& keep) {
   const std::size_t n = order.size();
   // Gather the candidates in visiting order so the inner loop reads contiguous memory.
   std::vector<float> x1(n), y1(n), x2(n), y2(n), area(n);
@@ -52,7 +52,7 @@ void greedy_nms(std::span<const float> boxes, const std::vector<std::size_t>& or
       const float h = std::max(0.0f, std::min(iy2, y2[j]) - std::max(iy1, y1[j]) + plus);
       const float inter = w * h;
       const float iou = inter / (iarea + area[j] - inter);
-      if (iou > iou_threshold) suppressed[j] = 1;
+      if (static_cast<double>(iou) > iou_threshold) suppressed[j] = 1;
     }
   }
 }
@@ -78,7 +78,7 @@ std::vector<std::size_t> order_by_score(std::span<const float> scores) {
 }
 
 std::vector<std::size_t> nms(std::span<const float> boxes, std::span<const float> scores,
-                             float iou_threshold, BoxWidthConvention convention) {
+                             double iou_threshold, BoxWidthConvention convention) {
   check_shapes(boxes, scores.size());
   std::vector<std::size_t> keep;
   greedy_nms(boxes, order_by_score(scores), iou_threshold, plus_of(convention), keep);
@@ -86,7 +86,7 @@ std::vector<std::size_t> nms(std::span<const float> boxes, std::span<const float
 }
 
 std::vector<std::size_t> batched_nms(std::span<const float> boxes, std::span<const float> scores,
-                                     std::span<const std::int64_t> classes, float iou_threshold,
+                                     std::span<const std::int64_t> classes, double iou_threshold,
                                      BoxWidthConvention convention) {
   check_shapes(boxes, scores.size());
   if (classes.size() != scores.size()) {

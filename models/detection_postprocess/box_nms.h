@@ -15,7 +15,9 @@
 //
 // Semantics shared by both (torchvision nms, GLIP ml_nms): visit boxes by score, highest first;
 // keep a box unless a kept box overlaps it with IoU > threshold (strictly greater: IoU equal to
-// the threshold is kept). An IoU of NaN (0/0: two empty boxes) suppresses nothing.
+// the threshold is kept). The float IoU is compared with the threshold as a double, as
+// torchvision does (its iou_threshold is a double: a Python 0.3 is not 0.3f); GLIP's ml_nms
+// takes a float threshold, so its callers pass static_cast<double>(0.6f). An IoU of NaN (0/0: two empty boxes) suppresses nothing.
 // Tie order, which the references leave to their sort: boxes with equal scores are visited in
 // increasing index order (a stable sort; torchvision's CPU kernel sorts stably too). The
 // returned indices are in visiting order: score descending, ties by index.
@@ -38,7 +40,7 @@ float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidth
 // Indices of the boxes kept by NMS, score descending (ties: lower index first).
 // boxes.size() must be 4 * scores.size().
 std::vector<std::size_t> nms(std::span<const float> boxes, std::span<const float> scores,
-                             float iou_threshold,
+                             double iou_threshold,
                              BoxWidthConvention convention = BoxWidthConvention::kExclusive);
 
 // Class-aware NMS (torchvision batched_nms; GLIP's boxlist_ml_nms): boxes of different classes
@@ -46,7 +48,7 @@ std::vector<std::size_t> nms(std::span<const float> boxes, std::span<const float
 // "vanilla" path; its coordinate-offset path for small inputs agrees up to the rounding of the
 // shifted coordinates). Kept indices over all classes, score descending, ties by index.
 std::vector<std::size_t> batched_nms(std::span<const float> boxes, std::span<const float> scores,
-                                     std::span<const std::int64_t> classes, float iou_threshold,
+                                     std::span<const std::int64_t> classes, double iou_threshold,
                                      BoxWidthConvention convention = BoxWidthConvention::kExclusive);
 
 // Indices 0..n-1 ordered by score descending, ties by index (a stable descending sort); NaN

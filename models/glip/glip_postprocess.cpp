@@ -119,7 +119,9 @@ std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& o, const Glip
   }
   std::vector<std::size_t> keep;
   if (params.nms_threshold > 0.0f) {
-    keep = batched_nms(boxes, scores, labels, params.nms_threshold, BoxWidthConvention::kPlusOne);
+    // ml_nms's threshold is a float.
+    keep = batched_nms(boxes, scores, labels, static_cast<double>(params.nms_threshold),
+                       BoxWidthConvention::kPlusOne);
   } else {  // boxlist_ml_nms returns the boxes unchanged for nms_thresh <= 0
     keep = order_by_score(scores);
   }

@@ -38,6 +38,15 @@ TEST(Nms, IouEqualToThresholdIsKept) {
   EXPECT_EQ(nms(legacy, scores, 0.0f), (Keep{0, 1}));
 }
 
+TEST(Nms, ThresholdIsComparedAsADouble) {
+  // [0,0,10,1] and [0,0,3,1]: IoU 3 / 10, which in float is 0.300000012 > 0.3 (double), as
+  // torchvision compares it; a float threshold 0.3f (GLIP's ml_nms) keeps both.
+  const std::vector<float> boxes{0, 0, 10, 1, 0, 0, 3, 1};
+  const std::vector<float> scores{0.9f, 0.8f};
+  EXPECT_EQ(nms(boxes, scores, 0.3), (Keep{0}));
+  EXPECT_EQ(nms(boxes, scores, static_cast<double>(0.3f)), (Keep{0, 1}));
+}
+
 TEST(Nms, ScoreOrderAndTiesByIndex) {
   // Three disjoint boxes: all kept, by score, the tie 0/2 in index order.
   const std::vector<float> disjoint{0, 0, 1, 1, 10, 10, 11, 11, 20, 20, 21, 21};
