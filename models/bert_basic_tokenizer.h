@@ -15,6 +15,7 @@
 // non-special text one character at a time before BasicTokenizer runs, and the fast
 // (Rust) tokenizer also maps each character alone, so neither applies Final_Sigma.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ namespace ovbench {
 struct BertWord {
   std::u32string text;
   bool special = false;  // one of the five special tokens, kept verbatim
+  // origin[k]: index (in code points) into the input text of the character text[k] came from.
+  // Lower-casing and NFD may turn one input character into several; all of them point at it.
+  // This is what HuggingFace's fast tokenizer tracks to give each token its character offsets.
+  std::vector<std::uint32_t> origin;
 };
 
 std::vector<BertWord> bert_basic_tokenize(std::u32string_view text);

@@ -31,6 +31,7 @@ BertTokenizer::BertTokenizer(std::string_view text, const std::string& source) {
   unk_ = vocab_.at("[UNK]");
   cls_ = vocab_.at("[CLS]");
   sep_ = vocab_.at("[SEP]");
+  if (const auto it = vocab_.find("[PAD]"); it != vocab_.end()) pad_ = it->second;
 }
 
 std::int32_t BertTokenizer::id_of(const std::string& token) const {
@@ -38,19 +39,23 @@ std::int32_t BertTokenizer::id_of(const std::string& token) const {
   return it == vocab_.end() ? unk_ : it->second;
 }
 
-std::vector<std::string> BertTokenizer::wordpieces(std::string_view utf8_text) const {
-  std::vector<std::string> out;
+std::vector<BertTokenizer::Piece> BertTokenizer::pieces(std::string_view utf8_text) const {
+  std::vector<Piece> out;
   for (const BertWord& word : bert_basic_tokenize(decode_utf8(utf8_text))) {
+    // A piece covering word.text[b, e) spans the input characters origin[b] .. origin[e - 1].
+    const auto span_of = [&word](std::size_t b, std::size_t e) {
+      return BertTokenSpan{word.origin[b], word.origin[e - 1] + 1};
+    };
     const std::string whole = encode_utf8(word.text);
     if (word.special) {
-      out.push_back(whole);
+      out.push_back({whole, span_of(0, word.text.size())});
       continue;
     }
     if (word.text.size() > 100) {  // max_input_chars_per_word, counted in characters
-      out.push_back("[UNK]");
+      out.push_back({"[UNK]", span_of(0, word.text.size())});
       continue;
     }
-    std::vector<std::string> pieces;
+    std::vector<Piece> word_pieces;
     std::size_t begin = 0;
     bool bad = false;
     while (begin < word.text.size()) {
@@ -68,31 +73,51 @@ std::vector<std::string> BertTokenizer::wordpieces(std::string_view utf8_text) c
         bad = true;
         break;
       }
-      pieces.push_back(std::move(found));
+      word_pieces.push_back({std::move(found), span_of(begin, end)});
       begin = end;
     }
     if (bad) {
-      out.push_back("[UNK]");
+      out.push_back({"[UNK]", span_of(0, word.text.size())});
     } else {
-      for (auto& p : pieces) out.push_back(std::move(p));
+      for (auto& p : word_pieces) out.push_back(std::move(p));
     }
   }
   return out;
 }
 
+std::vector<std::string> BertTokenizer::wordpieces(std::string_view utf8_text) const {
+  std::vector<std::string> out;
+  for (auto& p : pieces(utf8_text)) out.push_back(std::move(p.text));
+  return out;
+}
+
 BertTokens BertTokenizer::tokenize(std::string_view utf8_text, std::size_t max_length) const {
-  std::vector<std::string> pieces = wordpieces(utf8_text);
-  if (max_length >= 2 && pieces.size() > max_length - 2) pieces.resize(max_length - 2);
+  std::vector<Piece> all = pieces(utf8_text);
+  if (max_length >= 2 && all.size() > max_length - 2) all.resize(max_length - 2);
   BertTokens t;
+  t.tokens.reserve(all.size() + 2);
+  t.ids.reserve(all.size() + 2);
+  t.offsets.reserve(all.size() + 2);
   t.tokens.push_back("[CLS]");
   t.ids.push_back(cls_);
-  for (auto& p : pieces) {
-    t.ids.push_back(id_of(p));
-    t.tokens.push_back(std::move(p));
+  t.offsets.push_back({});
+  for (auto& p : all) {
+    t.ids.push_back(id_of(p.text));
+    t.tokens.push_back(std::move(p.text));
+    t.offsets.push_back(p.span);
   }
   t.tokens.push_back("[SEP]");
   t.ids.push_back(sep_);
+  t.offsets.push_back({});
   return t;
+}
+
+std::optional<std::size_t> bert_char_to_token(const BertTokens& tokens, std::size_t char_index) {
+  for (std::size_t i = 0; i < tokens.offsets.size(); ++i) {
+    const BertTokenSpan& s = tokens.offsets[i];
+    if (char_index >= s.begin && char_index < s.end) return i;
+  }
+  return std::nullopt;
 }
 
 }  // namespace ovbench
