@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "models/preprocess/rgb_image.h"
 #include "models/runtime/device_spec.h"
 #include "models/runtime/host_tensor.h"
 #include "models/runtime/script_module.h"
@@ -28,6 +29,11 @@ class TorchPlugin {
                                                     const DeviceSpec& device) = 0;
   // A tensor saved with torch.save (e.g. RegionCLIP's concept embeddings, .pth), as float32.
   virtual HostTensor load_saved_tensor(const std::filesystem::path& path) = 0;
+  // Decodes an image file with OpenCV (models/torch/image_decode.h), applying its EXIF
+  // orientation only when asked; InputError naming the file when it cannot.
+  virtual RgbImage decode_image(const std::filesystem::path& path, bool apply_exif_orientation) = 0;
+  // cv2.resize INTER_LINEAR (mmcv.imresize), for preprocessing specs that ask for it.
+  virtual RgbImage cv_resize_linear(const RgbImage& image, int width, int height) = 0;
   // Writes the demo's TorchScript modules into `directory` (models/torch/demo_model_builder.h).
   virtual void write_demo_models(const std::filesystem::path& directory) = 0;
 };

@@ -5,6 +5,7 @@
 #include <torch/version.h>
 
 #include "models/torch/demo_model_builder.h"
+#include "models/torch/image_decode.h"
 #include "models/torch/torch_script_module.h"
 #include "models/torch_plugin.h"
 
@@ -29,6 +30,12 @@ class LibTorchPlugin final : public TorchPlugin {
   }
   HostTensor load_saved_tensor(const std::filesystem::path& path) override {
     return load_torch_saved_tensor(path);
+  }
+  RgbImage decode_image(const std::filesystem::path& path, bool apply_exif_orientation) override {
+    return decode_image_file(path, apply_exif_orientation ? ExifOrientation::apply : ExifOrientation::ignore);
+  }
+  RgbImage cv_resize_linear(const RgbImage& image, int width, int height) override {
+    return ovbench::cv_resize_linear(image, width, height);
   }
   void write_demo_models(const std::filesystem::path& directory) override {
     write_demo_torchscript_models(directory);
