@@ -15,5 +15,6 @@ int compare_command(const Args& args);
 int gate_command(const Args& args);
 int tokenize_command(const Args& args);
 int fewshot_command(const Args& args);
+int suites_command(const Args& args);
 
 }  // namespace ovbench
