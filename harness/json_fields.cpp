@@ -29,7 +29,9 @@ std::string quoted_list(const std::vector<std::string>& values) {
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) out += ", ";
-    out += "\"" + values[i] + "\"";
+    out += '"';
+    out += values[i];
+    out += '"';
   }
   return out;
 }

@@ -21,7 +21,10 @@ std::string path_of(const std::vector<OpenContainer>& stack) {
   std::string out;
   for (const OpenContainer& c : stack) {
     if (c.array) {
-      out += "[" + std::to_string(c.index) + "]";
+      // Separate appends: gcc 12 warns falsely (-Wrestrict) on += of a concatenation.
+      out += '[';
+      out += std::to_string(c.index);
+      out += ']';
     } else if (!c.key.empty()) {
       if (!out.empty()) out += ".";
       out += c.key;

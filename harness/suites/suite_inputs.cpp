@@ -88,7 +88,11 @@ void require_suite_inputs(const Suite& suite, const fs::path& data_root) {
     named += in.dataset + " " + in.role + " " + in.path + (in.directory ? "/" : "");
   }
   if (count == 0) return;
-  if (count > kNamed) named += "; and " + std::to_string(count - kNamed) + " more";
+  if (count > kNamed) {
+    named += "; and ";
+    named += std::to_string(count - kNamed);
+    named += " more";
+  }
   const std::string suite_arg = suite.embedded ? suite.name : suite.source;
   throw InputError((data_root / "").string() + ": " + std::to_string(count) + " input" +
                    (count == 1 ? "" : "s") + " of suite '" + suite.name + "' missing: " + named +

@@ -79,8 +79,11 @@ std::string task_scored_by(SuiteEvaluator e) {
 
 std::vector<std::string> embedded_class_lists() {
   std::vector<std::string> names;
-  for (const auto& item : Json::parse(resource("datasets/data/seg_classes.json")).items()) {
-    if (item.value().is_array()) names.push_back(item.key());
+  const Json lists = Json::parse(resource("datasets/data/seg_classes.json"));  // outlives items()
+  for (const auto& item : lists.items()) {
+    // A class list is an array of names ("source" is an array of records).
+    const Json& v = item.value();
+    if (v.is_array() && !v.empty() && v[0].is_string()) names.push_back(item.key());
   }
   return names;
 }
@@ -210,7 +213,8 @@ OdinwSuiteProtocol read_odinw(const JsonFields& f) {
       if (name.find(',') != std::string::npos) {
         fail_at(f.file(), json_path_index(f.path_of("tasks"), i), "a task name has no ','");
       }
-      p.selection += (i ? "," : "") + name;
+      if (i) p.selection += ',';
+      p.selection += name;
     }
   }
   std::vector<OdinwTask> resolved;
@@ -315,7 +319,9 @@ std::vector<HeadlineMetric> read_headline(const JsonFields& f, const SuiteDatase
     }
     for (const auto& seen : out) {
       if (seen.group == m.group && seen.metric == m.metric) {
-        h.fail("", "\"" + m.label() + "\" is listed twice");
+        // Built from a named string: gcc 12 warns falsely (-Wrestrict) on "lit" + temporary.
+        const std::string label = m.label();
+        h.fail("", "\"" + label + "\" is listed twice");
       }
     }
     out.push_back(m);

@@ -63,8 +63,13 @@ TEST(SuitesCli, DataRootMarksWhatIsThere) {
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_NE(one.out.find("suite demo (built in, suites/demo.json, fnv1a64:"), std::string::npos) << one.out;
   EXPECT_NE(one.out.find("inputs under " + root.string() + ": 2 of 12 inputs missing\n"), std::string::npos) << one.out;
-  EXPECT_NE(one.out.find("gt      lvis/instances.json  MISSING"), std::string::npos) << one.out;
-  EXPECT_NE(one.out.find("gt      detection/instances.json  ok"), std::string::npos) << one.out;
+  // Columns are as wide as each dataset's widest cell.
+  EXPECT_NE(one.out.find("    gt      lvis/instances.json  MISSING\n"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("    gt              detection/instances.json  ok\n"
+                         "    images          images/                   ok\n"
+                         "    category split  detection/ov_split.json   ok\n"),
+            std::string::npos)
+      << one.out;
   EXPECT_NE(one.out.find("  groups      from detection/ov_split.json (base, novel, all)\n"), std::string::npos);
   EXPECT_NE(one.out.find("  protocol    reduce_zero_label false, ignore_index 255\n"), std::string::npos) << one.out;
   EXPECT_NE(one.out.find("  vocabulary  classes from segmentation/classes.json, templates none\n"), std::string::npos);
@@ -122,7 +127,10 @@ TEST(SuitesCli, AUserSuiteFileIsCheckedAndErrorsNameFileAndPath) {
   ASSERT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_NE(ok.out.find("suite mine (" + (dir / "mine.json").string() + ", fnv1a64:"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("1 of 2 inputs missing"), std::string::npos) << ok.out;
-  EXPECT_NE(ok.out.find("images  img/    MISSING"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("    input   path     on disk\n    ------------------------\n"
+                        "    gt      gt.json  ok\n    images  img/     MISSING\n"),
+            std::string::npos)
+      << ok.out;
 }
 
 TEST(SuitesCli, UsageAndInputErrors) {

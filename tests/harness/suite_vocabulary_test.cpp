@@ -114,7 +114,8 @@ TEST(SuiteVocabulary, ClassNamesFromTheBinaryOrTheDataRoot) {
   EXPECT_EQ(ade[149], "flag");
   const fs::path root = fresh_dir("classes");
   write_text(root / "segmentation/classes.json", R"(["background", "red circle", "blue square"])");
-  const SuiteDataset& seg = load_suite("demo").datasets[3];
+  const Suite demo = load_suite("demo");
+  const SuiteDataset& seg = demo.datasets[3];
   EXPECT_EQ(suite_class_names(seg, root), (std::vector<std::string>{"background", "red circle", "blue square"}));
   write_text(root / "segmentation/classes.json", R"(["background", 7])");
   try {
