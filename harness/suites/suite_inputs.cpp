@@ -11,12 +11,19 @@ std::string join(const std::string& dir, const std::string& name) {
   return (fs::path(dir) / name).generic_string();
 }
 
+// "./coco/val2017/" -> "coco/val2017": one spelling per input, whatever the suite wrote.
+std::string tidy(const std::string& path) {
+  std::string s = fs::path(path).lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
 void add_dataset_inputs(const SuiteDataset& d, std::vector<RequiredInput>& out) {
   auto file = [&](std::string role, std::string path) {
-    out.push_back({d.name, std::move(role), std::move(path), false, false});
+    out.push_back({d.name, std::move(role), tidy(path), false, false});
   };
   auto dir = [&](std::string role, std::string path) {
-    out.push_back({d.name, std::move(role), std::move(path), true, false});
+    out.push_back({d.name, std::move(role), tidy(path), true, false});
   };
   switch (d.evaluator) {
     case SuiteEvaluator::kCoco:

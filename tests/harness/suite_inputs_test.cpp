@@ -81,6 +81,19 @@ TEST(SuiteInputs, DemoSuiteOnAPartlyFilledDataRoot) {
   EXPECT_NO_THROW(require_suite_inputs(load_suite("demo"), root));
 }
 
+TEST(SuiteInputs, PathsAreListedInOneSpelling) {
+  const Suite s = suite_from_text(R"({"name": "m", "description": "d", "datasets": [{"name": "x",
+      "task": "detect", "evaluator": "coco", "paths": {"gt": "./a//gt.json", "images": "img/./val/"},
+      "vocabulary": {"classes": "gt-categories"}, "headline": [{"metric": "AP"}]}]})",
+                                  "m.json", false);
+  const fs::path root = fresh_dir("spelling");
+  fs::create_directories(root / "img/val");
+  const auto inputs = check_suite_inputs(s, root);
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(row(inputs[0]), "x | gt | a/gt.json | missing");
+  EXPECT_EQ(row(inputs[1]), "x | images | img/val/ | ok");
+}
+
 TEST(SuiteInputs, ManyMissingInputsAreCountedOnOneLine) {
   const fs::path root = fresh_dir("empty");
   try {
