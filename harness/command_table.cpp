@@ -22,6 +22,8 @@ const std::vector<Command>& top_level_commands() {
       {"tokenize", "the token ids of a prompt: CLIP BPE or BERT WordPiece", tokenize_command},
       {"fewshot", "write GLIP's k-shot training subset of a COCO file (seeded like CPython)",
        fewshot_command},
+      {"suites", "the benchmark suites: datasets, what each needs on disk, and what is there",
+       suites_command},
   };
   return table;
 }

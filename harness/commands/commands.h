@@ -19,5 +19,6 @@ int predict_command(const Args& args);
 int run_command(const Args& args);
 int merge_command(const Args& args);
 int demo_command(const Args& args);
+int suites_command(const Args& args);
 
 }  // namespace ovbench
