@@ -32,7 +32,7 @@ void BM_StitchTwoWindows(benchmark::State& state) {
   for (auto _ : state) {
     SlidingWindowStitcher s(kClasses, kHeight, kWidth);
     for (const auto& w : windows) s.add(w, logits, 512, 512);
-    benchmark::DoNotOptimize(s.average().data());
+    benchmark::DoNotOptimize(s.take_average().data());
   }
 }
 BENCHMARK(BM_StitchTwoWindows)->Unit(benchmark::kMillisecond);
@@ -63,7 +63,7 @@ void BM_SlidingWindowPostprocess(benchmark::State& state) {
   for (auto _ : state) {
     SlidingWindowStitcher s(kClasses, kHeight, kWidth);
     for (const auto& w : windows) s.add(w, logits, 512, 512);
-    const std::vector<float> avg = s.average();
+    const std::vector<float> avg = s.take_average();
     benchmark::DoNotOptimize(resize_bilinear_argmax(avg, kClasses, kHeight, kWidth, 375, 500).data());
   }
 }

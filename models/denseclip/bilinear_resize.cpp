@@ -28,6 +28,12 @@ AxisWeights axis_weights(std::size_t in, std::size_t out) {
   a.w1.resize(out);
   const float scale = static_cast<float>(in) / static_cast<float>(out);
   for (std::size_t d = 0; d < out; ++d) {
+    if (in == out) {  // "scale_factor = 1, simply copy": both taps on the same pixel
+      a.i0[d] = a.i1[d] = d;
+      a.w0[d] = 1.0f;
+      a.w1[d] = 0.0f;
+      continue;
+    }
     const double src = std::max(static_cast<double>(scale) * (static_cast<double>(d) + 0.5) - 0.5, 0.0);
     const std::size_t i0 = std::min(static_cast<std::size_t>(src), in - 1);
     const auto lambda = static_cast<float>(std::min(std::max(src - static_cast<double>(i0), 0.0), 1.0));
@@ -130,25 +136,33 @@ std::vector<std::uint16_t> resize_bilinear_argmax(std::span<const float> logits,
     return s;
   };
   std::vector<float> best(out_w);
+  std::vector<std::int32_t> best_class(out_w);
   for (std::size_t y = 0; y < out_h; ++y) {
     const int s0 = row(ay.i0[y], ay.i1[y]);
     const int s1 = row(ay.i1[y], ay.i0[y]);
     const std::vector<float>& r0 = rows[s0];
     const std::vector<float>& r1 = rows[s1];
     const float wy0 = ay.w0[y], wy1 = ay.w1[y];
-    std::uint16_t* lab = label.data() + y * out_w;
-    for (std::size_t x = 0; x < out_w; ++x) best[x] = r0[x] * wy0 + r1[x] * wy1;
+    for (std::size_t x = 0; x < out_w; ++x) {
+      best[x] = r0[x] * wy0 + r1[x] * wy1;
+      best_class[x] = 0;
+    }
+    float* pb = best.data();
+    std::int32_t* pc = best_class.data();
     for (std::size_t c = 1; c < channels; ++c) {
       const float* a = r0.data() + c * out_w;
       const float* b = r1.data() + c * out_w;
+      const auto cls = static_cast<std::int32_t>(c);
+      // Branch-free select (vectorises); same rule as beats().
       for (std::size_t x = 0; x < out_w; ++x) {
         const float v = a[x] * wy0 + b[x] * wy1;
-        if (beats(v, best[x])) {
-          best[x] = v;
-          lab[x] = static_cast<std::uint16_t>(c);
-        }
+        const bool take = v > pb[x] || (v != v && pb[x] == pb[x]);
+        pb[x] = take ? v : pb[x];
+        pc[x] = take ? cls : pc[x];
       }
     }
+    std::uint16_t* lab = label.data() + y * out_w;
+    for (std::size_t x = 0; x < out_w; ++x) lab[x] = static_cast<std::uint16_t>(best_class[x]);
   }
   return label;
 }

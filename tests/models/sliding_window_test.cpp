@@ -82,6 +82,7 @@ TEST(SlidingWindowStitcher, LowResolutionLogitsAreResizedAndGapsAreErrors) {
   EXPECT_THROW(s.average(), std::logic_error);           // columns 2, 3 uncovered
   s.add({0, 2, 2, 4}, std::vector<float>{1, 2, 3, 4}, 2, 2);
   EXPECT_EQ(s.average(), (std::vector<float>{7, 7, 1, 2, 7, 7, 3, 4}));
+  EXPECT_EQ(s.take_average(), (std::vector<float>{7, 7, 1, 2, 7, 7, 3, 4}));
   EXPECT_THROW(s.add({0, 3, 2, 5}, std::vector<float>{1, 2, 3, 4}, 2, 2), std::invalid_argument);
   EXPECT_THROW(s.add({0, 0, 2, 2}, std::vector<float>{1, 2, 3}, 2, 2), std::invalid_argument);
 }
