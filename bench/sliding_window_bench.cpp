@@ -38,12 +38,15 @@ void BM_StitchTwoWindows(benchmark::State& state) {
 BENCHMARK(BM_StitchTwoWindows)->Unit(benchmark::kMillisecond);
 
 void BM_ResizeArgmax(benchmark::State& state) {
-  const auto out_h = static_cast<std::size_t>(state.range(0)), out_w = static_cast<std::size_t>(state.range(1));
+  const auto out_h = static_cast<std::size_t>(state.range(0)),
+             out_w = static_cast<std::size_t>(state.range(1));
   const std::vector<float> logits = random_logits(kClasses * kHeight * kWidth, 9);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(resize_bilinear_argmax(logits, kClasses, kHeight, kWidth, out_h, out_w).data());
+    benchmark::DoNotOptimize(
+        resize_bilinear_argmax(logits, kClasses, kHeight, kWidth, out_h, out_w).data());
   }
-  state.counters["pixels/s"] = benchmark::Counter(static_cast<double>(out_h * out_w), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["pixels/s"] = benchmark::Counter(static_cast<double>(out_h * out_w),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ResizeArgmax)->Args({512, 683})->Args({375, 500})->Unit(benchmark::kMillisecond);
 
@@ -64,7 +67,8 @@ void BM_SlidingWindowPostprocess(benchmark::State& state) {
     SlidingWindowStitcher s(kClasses, kHeight, kWidth);
     for (const auto& w : windows) s.add(w, logits, 512, 512);
     const std::vector<float> avg = s.take_average();
-    benchmark::DoNotOptimize(resize_bilinear_argmax(avg, kClasses, kHeight, kWidth, 375, 500).data());
+    benchmark::DoNotOptimize(
+        resize_bilinear_argmax(avg, kClasses, kHeight, kWidth, 375, 500).data());
   }
 }
 BENCHMARK(BM_SlidingWindowPostprocess)->Unit(benchmark::kMillisecond);

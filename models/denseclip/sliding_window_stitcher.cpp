@@ -18,15 +18,17 @@ SlidingWindowStitcher::SlidingWindowStitcher(std::size_t num_classes, std::size_
 
 void SlidingWindowStitcher::add(const SlidingWindow& window, std::span<const float> logits,
                                 std::size_t logits_height, std::size_t logits_width) {
-  if (window.y2 > height_ || window.x2 > width_ || window.y1 >= window.y2 || window.x1 >= window.x2) {
-    throw std::invalid_argument("sliding window [" + std::to_string(window.y1) + ", " +
-                                std::to_string(window.y2) + ") x [" + std::to_string(window.x1) + ", " +
-                                std::to_string(window.x2) + ") does not fit a " + std::to_string(height_) +
-                                " x " + std::to_string(width_) + " image");
+  if (window.y2 > height_ || window.x2 > width_ || window.y1 >= window.y2 ||
+      window.x1 >= window.x2) {
+    throw std::invalid_argument(
+        "sliding window [" + std::to_string(window.y1) + ", " + std::to_string(window.y2) +
+        ") x [" + std::to_string(window.x1) + ", " + std::to_string(window.x2) +
+        ") does not fit a " + std::to_string(height_) + " x " + std::to_string(width_) + " image");
   }
   if (logits.size() != classes_ * logits_height * logits_width) {
-    throw std::invalid_argument("sliding window logits: " + std::to_string(logits.size()) + " values for " +
-                                std::to_string(classes_) + " x " + std::to_string(logits_height) + " x " +
+    throw std::invalid_argument("sliding window logits: " + std::to_string(logits.size()) +
+                                " values for " + std::to_string(classes_) + " x " +
+                                std::to_string(logits_height) + " x " +
                                 std::to_string(logits_width));
   }
   const std::size_t wh = window.y2 - window.y1, ww = window.x2 - window.x1;

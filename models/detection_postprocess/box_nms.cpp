@@ -19,7 +19,9 @@ bool score_greater(float a, float b) {
   return a > b;
 }
 
-float plus_of(BoxWidthConvention c) { return c == BoxWidthConvention::kPlusOne ? 1.0f : 0.0f; }
+float plus_of(BoxWidthConvention c) {
+  return c == BoxWidthConvention::kPlusOne ? 1.0f : 0.0f;
+}
 
 void check_shapes(std::span<const float> boxes, std::size_t n) {
   if (boxes.size() != 4 * n) {
@@ -76,7 +78,8 @@ void greedy_nms(std::span<const float> boxes, const std::vector<std::size_t>& or
 
 }  // namespace
 
-float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidthConvention convention) {
+float box_iou(std::span<const float, 4> a, std::span<const float, 4> b,
+              BoxWidthConvention convention) {
   const float plus = plus_of(convention);
   const float area_a = (a[2] - a[0] + plus) * (a[3] - a[1] + plus);
   const float area_b = (b[2] - b[0] + plus) * (b[3] - b[1] + plus);
@@ -89,8 +92,9 @@ float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidth
 std::vector<std::size_t> order_by_score(std::span<const float> scores) {
   std::vector<std::size_t> order(scores.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return score_greater(scores[a], scores[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return score_greater(scores[a], scores[b]);
+  });
   return order;
 }
 
@@ -120,8 +124,9 @@ std::vector<std::size_t> batched_nms(std::span<const float> boxes, std::span<con
   }
   // Merge back into one list, score descending, ties by index.
   std::sort(keep.begin(), keep.end());
-  std::stable_sort(keep.begin(), keep.end(),
-                   [&](std::size_t a, std::size_t b) { return score_greater(scores[a], scores[b]); });
+  std::stable_sort(keep.begin(), keep.end(), [&](std::size_t a, std::size_t b) {
+    return score_greater(scores[a], scores[b]);
+  });
   return keep;
 }
 
