@@ -28,8 +28,10 @@ void make_boxes(std::size_t n, Lcg& rng, std::vector<float>& boxes, std::vector<
   boxes.resize(4 * n);
   scores.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const float cx = 100.0f + 1100.0f * static_cast<float>((i * 37) % 50) / 50.0f + 20.0f * rng.next();
-    const float cy = 100.0f + 600.0f * static_cast<float>((i * 11) % 50) / 50.0f + 20.0f * rng.next();
+    const float cx =
+        100.0f + 1100.0f * static_cast<float>((i * 37) % 50) / 50.0f + 20.0f * rng.next();
+    const float cy =
+        100.0f + 600.0f * static_cast<float>((i * 11) % 50) / 50.0f + 20.0f * rng.next();
     const float w = 40.0f + 80.0f * rng.next(), h = 40.0f + 80.0f * rng.next();
     boxes[4 * i] = cx - w / 2;
     boxes[4 * i + 1] = cy - h / 2;
@@ -55,9 +57,11 @@ void BM_BatchedNms1000PerClass(benchmark::State& state) {
   std::vector<float> boxes, scores;
   make_boxes(1000 * classes, rng, boxes, scores);
   std::vector<std::int64_t> labels(scores.size());
-  for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = static_cast<std::int64_t>(i % classes);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    labels[i] = static_cast<std::int64_t>(i % classes);
   for (auto _ : state) benchmark::DoNotOptimize(batched_nms(boxes, scores, labels, 0.5f).size());
-  state.counters["boxes/s"] = benchmark::Counter(static_cast<double>(scores.size()), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["boxes/s"] = benchmark::Counter(static_cast<double>(scores.size()),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_BatchedNms1000PerClass)->Arg(1)->Arg(80)->Arg(1203)->Unit(benchmark::kMillisecond);
 

@@ -32,18 +32,21 @@ void BM_StitchTwoWindows(benchmark::State& state) {
   for (auto _ : state) {
     SlidingWindowStitcher s(kClasses, kHeight, kWidth);
     for (const auto& w : windows) s.add(w, logits, 512, 512);
-    benchmark::DoNotOptimize(s.average().data());
+    benchmark::DoNotOptimize(s.take_average().data());
   }
 }
 BENCHMARK(BM_StitchTwoWindows)->Unit(benchmark::kMillisecond);
 
 void BM_ResizeArgmax(benchmark::State& state) {
-  const auto out_h = static_cast<std::size_t>(state.range(0)), out_w = static_cast<std::size_t>(state.range(1));
+  const auto out_h = static_cast<std::size_t>(state.range(0)),
+             out_w = static_cast<std::size_t>(state.range(1));
   const std::vector<float> logits = random_logits(kClasses * kHeight * kWidth, 9);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(resize_bilinear_argmax(logits, kClasses, kHeight, kWidth, out_h, out_w).data());
+    benchmark::DoNotOptimize(
+        resize_bilinear_argmax(logits, kClasses, kHeight, kWidth, out_h, out_w).data());
   }
-  state.counters["pixels/s"] = benchmark::Counter(static_cast<double>(out_h * out_w), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["pixels/s"] = benchmark::Counter(static_cast<double>(out_h * out_w),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ResizeArgmax)->Args({512, 683})->Args({375, 500})->Unit(benchmark::kMillisecond);
 
@@ -63,8 +66,9 @@ void BM_SlidingWindowPostprocess(benchmark::State& state) {
   for (auto _ : state) {
     SlidingWindowStitcher s(kClasses, kHeight, kWidth);
     for (const auto& w : windows) s.add(w, logits, 512, 512);
-    const std::vector<float> avg = s.average();
-    benchmark::DoNotOptimize(resize_bilinear_argmax(avg, kClasses, kHeight, kWidth, 375, 500).data());
+    const std::vector<float> avg = s.take_average();
+    benchmark::DoNotOptimize(
+        resize_bilinear_argmax(avg, kClasses, kHeight, kWidth, 375, 500).data());
   }
 }
 BENCHMARK(BM_SlidingWindowPostprocess)->Unit(benchmark::kMillisecond);

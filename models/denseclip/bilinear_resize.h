@@ -26,8 +26,9 @@
 namespace ovbench {
 
 // Input [channels, in_h, in_w] row-major; returns [channels, out_h, out_w].
-std::vector<float> resize_bilinear(std::span<const float> input, std::size_t channels, std::size_t in_h,
-                                   std::size_t in_w, std::size_t out_h, std::size_t out_w);
+std::vector<float> resize_bilinear(std::span<const float> input, std::size_t channels,
+                                   std::size_t in_h, std::size_t in_w, std::size_t out_h,
+                                   std::size_t out_w);
 
 // torch.argmax(dim=0) of [channels, h, w]: the first channel holding the maximum; NaN counts as
 // the maximum (the first NaN wins). Throws std::invalid_argument for more than 65536 channels.
@@ -36,8 +37,9 @@ std::vector<std::uint16_t> argmax_channels(std::span<const float> logits, std::s
 
 // argmax_channels(resize_bilinear(...)) without materialising the resized logits (a 150-class
 // ADE20K map at full size is ~200 MB); identical results.
-std::vector<std::uint16_t> resize_bilinear_argmax(std::span<const float> logits, std::size_t channels,
-                                                  std::size_t in_h, std::size_t in_w, std::size_t out_h,
+std::vector<std::uint16_t> resize_bilinear_argmax(std::span<const float> logits,
+                                                  std::size_t channels, std::size_t in_h,
+                                                  std::size_t in_w, std::size_t out_h,
                                                   std::size_t out_w);
 
 }  // namespace ovbench

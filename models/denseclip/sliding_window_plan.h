@@ -24,7 +24,7 @@ struct SlidingWindow {
 };
 
 struct SlidingWindowParams {
-  std::size_t crop_height = 512, crop_width = 512;  // test_cfg.crop_size (h, w)
+  std::size_t crop_height = 512, crop_width = 512;      // test_cfg.crop_size (h, w)
   std::size_t stride_height = 341, stride_width = 341;  // test_cfg.stride (h, w)
 };
 

@@ -30,6 +30,8 @@ class SlidingWindowStitcher {
   // [num_classes, image_height, image_width] = sum / count. Throws std::logic_error when a pixel
   // is covered by no window (mmseg asserts (count_mat == 0).sum() == 0).
   std::vector<float> average() const;
+  // The same, dividing in place: the stitcher is left empty (saves a copy of the full map).
+  std::vector<float> take_average();
 
   std::size_t num_classes() const { return classes_; }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -18,13 +19,23 @@ bool score_greater(float a, float b) {
   return a > b;
 }
 
-float plus_of(BoxWidthConvention c) { return c == BoxWidthConvention::kPlusOne ? 1.0f : 0.0f; }
+float plus_of(BoxWidthConvention c) {
+  return c == BoxWidthConvention::kPlusOne ? 1.0f : 0.0f;
+}
 
 void check_shapes(std::span<const float> boxes, std::size_t n) {
   if (boxes.size() != 4 * n) {
     throw std::invalid_argument("nms: " + std::to_string(boxes.size()) + " box coordinates for " +
                                 std::to_string(n) + " scores (expected 4 per score)");
   }
+}
+
+// The largest float <= t: for a float x, (double)x > t exactly when x > this value (NaN fails
+// both), so the inner loop can compare in float.
+float float_below_or_at(double t) {
+  float f = static_cast<float>(t);
+  if (static_cast<double>(f) > t) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+  return f;
 }
 
 // The greedy pass over `order` (indices into boxes), shared by nms and per-class batched_nms.
@@ -41,25 +52,34 @@ void greedy_nms(std::span<const float> boxes, const std::vector<std::size_t>& or
     y2[k] = b[3];
     area[k] = (x2[k] - x1[k] + plus) * (y2[k] - y1[k] + plus);
   }
-  std::vector<unsigned char> suppressed(n, 0);
+  const float threshold = float_below_or_at(iou_threshold);
+  // Branch-free inner loop (it vectorises): a suppressed box's IoUs are computed but unused,
+  // exactly as if skipped, since only kept boxes suppress.
+  std::vector<std::int32_t> suppressed(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     if (suppressed[i]) continue;
     keep.push_back(order[i]);
     const float ix1 = x1[i], iy1 = y1[i], ix2 = x2[i], iy2 = y2[i], iarea = area[i];
+    const float* px1 = x1.data();
+    const float* py1 = y1.data();
+    const float* px2 = x2.data();
+    const float* py2 = y2.data();
+    const float* parea = area.data();
+    std::int32_t* sup = suppressed.data();
     for (std::size_t j = i + 1; j < n; ++j) {
-      if (suppressed[j]) continue;
-      const float w = std::max(0.0f, std::min(ix2, x2[j]) - std::max(ix1, x1[j]) + plus);
-      const float h = std::max(0.0f, std::min(iy2, y2[j]) - std::max(iy1, y1[j]) + plus);
+      const float w = std::max(0.0f, std::min(ix2, px2[j]) - std::max(ix1, px1[j]) + plus);
+      const float h = std::max(0.0f, std::min(iy2, py2[j]) - std::max(iy1, py1[j]) + plus);
       const float inter = w * h;
-      const float iou = inter / (iarea + area[j] - inter);
-      if (static_cast<double>(iou) > iou_threshold) suppressed[j] = 1;
+      const float iou = inter / (iarea + parea[j] - inter);
+      sup[j] |= static_cast<std::int32_t>(iou > threshold);
     }
   }
 }
 
 }  // namespace
 
-float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidthConvention convention) {
+float box_iou(std::span<const float, 4> a, std::span<const float, 4> b,
+              BoxWidthConvention convention) {
   const float plus = plus_of(convention);
   const float area_a = (a[2] - a[0] + plus) * (a[3] - a[1] + plus);
   const float area_b = (b[2] - b[0] + plus) * (b[3] - b[1] + plus);
@@ -72,8 +92,9 @@ float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidth
 std::vector<std::size_t> order_by_score(std::span<const float> scores) {
   std::vector<std::size_t> order(scores.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return score_greater(scores[a], scores[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return score_greater(scores[a], scores[b]);
+  });
   return order;
 }
 
@@ -103,8 +124,9 @@ std::vector<std::size_t> batched_nms(std::span<const float> boxes, std::span<con
   }
   // Merge back into one list, score descending, ties by index.
   std::sort(keep.begin(), keep.end());
-  std::stable_sort(keep.begin(), keep.end(),
-                   [&](std::size_t a, std::size_t b) { return score_greater(scores[a], scores[b]); });
+  std::stable_sort(keep.begin(), keep.end(), [&](std::size_t a, std::size_t b) {
+    return score_greater(scores[a], scores[b]);
+  });
   return keep;
 }
 

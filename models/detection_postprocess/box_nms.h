@@ -17,10 +17,10 @@
 // keep a box unless a kept box overlaps it with IoU > threshold (strictly greater: IoU equal to
 // the threshold is kept). The float IoU is compared with the threshold as a double, as
 // torchvision does (its iou_threshold is a double: a Python 0.3 is not 0.3f); GLIP's ml_nms
-// takes a float threshold, so its callers pass static_cast<double>(0.6f). An IoU of NaN (0/0: two empty boxes) suppresses nothing.
-// Tie order, which the references leave to their sort: boxes with equal scores are visited in
-// increasing index order (a stable sort; torchvision's CPU kernel sorts stably too). The
-// returned indices are in visiting order: score descending, ties by index.
+// takes a float threshold, so its callers pass static_cast<double>(0.6f). An IoU of NaN (0/0: two
+// empty boxes) suppresses nothing. Tie order, which the references leave to their sort: boxes with
+// equal scores are visited in increasing index order (a stable sort; torchvision's CPU kernel sorts
+// stably too). The returned indices are in visiting order: score descending, ties by index.
 
 #include <cstddef>
 #include <cstdint>
@@ -35,7 +35,8 @@ enum class BoxWidthConvention {
 };
 
 // IoU of boxes a and b (each 4 floats x1, y1, x2, y2) under the convention.
-float box_iou(std::span<const float, 4> a, std::span<const float, 4> b, BoxWidthConvention convention);
+float box_iou(std::span<const float, 4> a, std::span<const float, 4> b,
+              BoxWidthConvention convention);
 
 // Indices of the boxes kept by NMS, score descending (ties: lower index first).
 // boxes.size() must be 4 * scores.size().
@@ -47,9 +48,10 @@ std::vector<std::size_t> nms(std::span<const float> boxes, std::span<const float
 // never suppress each other. Computed per class on the original coordinates (torchvision's
 // "vanilla" path; its coordinate-offset path for small inputs agrees up to the rounding of the
 // shifted coordinates). Kept indices over all classes, score descending, ties by index.
-std::vector<std::size_t> batched_nms(std::span<const float> boxes, std::span<const float> scores,
-                                     std::span<const std::int64_t> classes, double iou_threshold,
-                                     BoxWidthConvention convention = BoxWidthConvention::kExclusive);
+std::vector<std::size_t> batched_nms(
+    std::span<const float> boxes, std::span<const float> scores,
+    std::span<const std::int64_t> classes, double iou_threshold,
+    BoxWidthConvention convention = BoxWidthConvention::kExclusive);
 
 // Indices 0..n-1 ordered by score descending, ties by index (a stable descending sort); NaN
 // sorts above every number, as in torch.sort(descending=True).

@@ -19,7 +19,8 @@ std::optional<std::size_t> token_at(const BertTokens& t, long long pos) {
 }
 
 // The inclusive token range of one span, or nullopt when GLIP skips the span.
-std::optional<std::pair<std::size_t, std::size_t>> span_tokens(const BertTokens& t, GlipCharSpan s) {
+std::optional<std::pair<std::size_t, std::size_t>> span_tokens(const BertTokens& t,
+                                                               GlipCharSpan s) {
   const auto beg = static_cast<long long>(s.begin);
   const auto end = static_cast<long long>(s.end);
   std::optional<std::size_t> first = token_at(t, beg);
@@ -34,8 +35,9 @@ std::optional<std::pair<std::size_t, std::size_t>> span_tokens(const BertTokens&
 
 void check_visible(std::size_t token, std::size_t max_length, std::int64_t label) {
   if (max_length >= 1 && token >= max_length - 1) {
-    throw std::invalid_argument("GLIP positive map: label " + std::to_string(label) + " needs token " +
-                                std::to_string(token) + ", beyond the " + std::to_string(max_length) +
+    throw std::invalid_argument("GLIP positive map: label " + std::to_string(label) +
+                                " needs token " + std::to_string(token) + ", beyond the " +
+                                std::to_string(max_length) +
                                 " tokens the model sees; split the vocabulary into smaller chunks");
   }
 }

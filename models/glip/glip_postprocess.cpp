@@ -11,9 +11,12 @@
 
 namespace ovbench {
 
-float glip_sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+float glip_sigmoid(float x) {
+  return 1.0f / (1.0f + std::exp(-x));
+}
 
-float aggregate_token_scores(std::span<const float> probabilities, std::span<const std::size_t> tokens,
+float aggregate_token_scores(std::span<const float> probabilities,
+                             std::span<const std::size_t> tokens,
                              GlipScoreAggregation aggregation) {
   if (tokens.empty()) return 0.0f;
   if (aggregation == GlipScoreAggregation::kMax) {
@@ -30,9 +33,12 @@ namespace {
 
 void check_inputs(const GlipHeadOutputs& o, const GlipPositiveMap& map) {
   const std::size_t anchors = o.centerness_logits.size();
-  const auto fail = [](const std::string& what) { throw std::invalid_argument("glip_postprocess: " + what); };
+  const auto fail = [](const std::string& what) {
+    throw std::invalid_argument("glip_postprocess: " + what);
+  };
   if (o.boxes.size() != 4 * anchors) {
-    fail(std::to_string(o.boxes.size()) + " box values for " + std::to_string(anchors) + " anchors");
+    fail(std::to_string(o.boxes.size()) + " box values for " + std::to_string(anchors) +
+         " anchors");
   }
   if (o.token_logits.size() != anchors * o.num_tokens) {
     fail(std::to_string(o.token_logits.size()) + " token logits for " + std::to_string(anchors) +
@@ -42,11 +48,13 @@ void check_inputs(const GlipHeadOutputs& o, const GlipPositiveMap& map) {
       std::accumulate(o.level_sizes.begin(), o.level_sizes.end(), std::size_t{0}) != anchors) {
     fail("level sizes do not add up to the " + std::to_string(anchors) + " anchors");
   }
-  if (map.labels.size() != map.tokens.size()) fail("positive map labels and token lists differ in length");
+  if (map.labels.size() != map.tokens.size())
+    fail("positive map labels and token lists differ in length");
   for (const auto& tokens : map.tokens) {
     for (std::size_t t : tokens) {
-      if (t >= o.num_tokens) fail("positive map token " + std::to_string(t) + " beyond " +
-                                  std::to_string(o.num_tokens) + " token logits");
+      if (t >= o.num_tokens)
+        fail("positive map token " + std::to_string(t) + " beyond " + std::to_string(o.num_tokens) +
+             " token logits");
     }
   }
 }
@@ -98,7 +106,9 @@ std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& o, const Glip
       const float* b = o.boxes.data() + 4 * c.anchor;
       // clip_to_image(remove_empty=False): x in [0, w - 1], y in [0, h - 1].
       const float max_x = o.image_width - 1.0f, max_y = o.image_height - 1.0f;
-      const auto clamp = [](float v, float hi) { return std::isnan(v) ? v : std::min(std::max(v, 0.0f), hi); };
+      const auto clamp = [](float v, float hi) {
+        return std::isnan(v) ? v : std::min(std::max(v, 0.0f), hi);
+      };
       d.box = {clamp(b[0], max_x), clamp(b[1], max_y), clamp(b[2], max_x), clamp(b[3], max_y)};
       // remove_small_boxes(min_size=0): widths with TO_REMOVE = 1 must be >= 0.
       if (!(d.box[2] - d.box[0] + 1.0f >= 0.0f) || !(d.box[3] - d.box[1] + 1.0f >= 0.0f)) continue;
@@ -113,7 +123,8 @@ std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& o, const Glip
   std::vector<float> boxes(4 * all.size()), scores(all.size());
   std::vector<std::int64_t> labels(all.size());
   for (std::size_t i = 0; i < all.size(); ++i) {
-    std::copy(all[i].box.begin(), all[i].box.end(), boxes.begin() + static_cast<std::ptrdiff_t>(4 * i));
+    std::copy(all[i].box.begin(), all[i].box.end(),
+              boxes.begin() + static_cast<std::ptrdiff_t>(4 * i));
     scores[i] = all[i].score;
     labels[i] = all[i].label;
   }
@@ -128,11 +139,13 @@ std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& o, const Glip
   std::vector<float> kept_scores(keep.size());
   for (std::size_t i = 0; i < keep.size(); ++i) kept_scores[i] = scores[keep[i]];
   std::vector<GlipDetection> out;
-  for (std::size_t i : cap_keeping_ties(kept_scores, params.detections_per_image)) out.push_back(all[keep[i]]);
+  for (std::size_t i : cap_keeping_ties(kept_scores, params.detections_per_image))
+    out.push_back(all[keep[i]]);
   return out;
 }
 
-std::vector<GlipDetection> concatenate_chunk_detections(const std::vector<std::vector<GlipDetection>>& chunks) {
+std::vector<GlipDetection> concatenate_chunk_detections(
+    const std::vector<std::vector<GlipDetection>>& chunks) {
   std::vector<GlipDetection> out;
   for (const auto& c : chunks) out.insert(out.end(), c.begin(), c.end());
   return out;

@@ -37,10 +37,10 @@ namespace ovbench {
 enum class GlipScoreAggregation { kMean, kMax };
 
 struct GlipPostprocessParams {
-  float pre_nms_threshold = 0.05f;        // MODEL.ATSS.INFERENCE_TH
-  std::size_t pre_nms_top_n = 1000;       // MODEL.ATSS.PRE_NMS_TOP_N
-  float nms_threshold = 0.6f;             // MODEL.ATSS.NMS_TH
-  std::size_t detections_per_image = 100; // MODEL.ATSS.DETECTIONS_PER_IMG (LVIS: 300)
+  float pre_nms_threshold = 0.05f;         // MODEL.ATSS.INFERENCE_TH
+  std::size_t pre_nms_top_n = 1000;        // MODEL.ATSS.PRE_NMS_TOP_N
+  float nms_threshold = 0.6f;              // MODEL.ATSS.NMS_TH
+  std::size_t detections_per_image = 100;  // MODEL.ATSS.DETECTIONS_PER_IMG (LVIS: 300)
   GlipScoreAggregation aggregation = GlipScoreAggregation::kMean;  // MODEL.DYHEAD.SCORE_AGG
 };
 
@@ -53,24 +53,25 @@ struct GlipHeadOutputs {
   // Anchors per FPN level in order (their sum is A): the pre-NMS top-n applies per level.
   // Empty: all anchors are one level.
   std::vector<std::size_t> level_sizes;
-  float image_width = 0, image_height = 0;   // the resized image (before size-divisibility padding)
+  float image_width = 0, image_height = 0;  // the resized image (before size-divisibility padding)
 };
 
 struct GlipDetection {
   std::array<float, 4> box{};  // x1 y1 x2 y2 in resized-image pixels
   float score = 0;
-  std::int64_t label = 0;      // the positive map's label (a global category id, or phrase j + plus)
+  std::int64_t label = 0;  // the positive map's label (a global category id, or phrase j + plus)
 };
 
 // MEAN or MAX of probabilities[t] over `tokens` (convert_grounding_to_od_logits: a float mean
 // is the float sum in token order divided by the count). 0 for no tokens.
-float aggregate_token_scores(std::span<const float> probabilities, std::span<const std::size_t> tokens,
-                             GlipScoreAggregation aggregation);
+float aggregate_token_scores(std::span<const float> probabilities,
+                             std::span<const std::size_t> tokens, GlipScoreAggregation aggregation);
 
 // torch.sigmoid in float: 1 / (1 + exp(-x)).
 float glip_sigmoid(float x);
 
-std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& outputs, const GlipPositiveMap& map,
+std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& outputs,
+                                            const GlipPositiveMap& map,
                                             const GlipPostprocessParams& params = {});
 
 // Merging the prompts of a chunked vocabulary (TEST.CHUNKED_EVALUATION): GLIP concatenates each
@@ -79,6 +80,7 @@ std::vector<GlipDetection> glip_postprocess(const GlipHeadOutputs& outputs, cons
 // already global because each chunk's positive map carries the global category ids. There is
 // no NMS and no cap across chunks: the evaluator's own limits apply (COCO maxDets 100, LVIS 300
 // per image, or FixedAP's 10000 per category).
-std::vector<GlipDetection> concatenate_chunk_detections(const std::vector<std::vector<GlipDetection>>& chunks);
+std::vector<GlipDetection> concatenate_chunk_detections(
+    const std::vector<std::vector<GlipDetection>>& chunks);
 
 }  // namespace ovbench

@@ -35,13 +35,16 @@ std::string glip_clean_name(std::string_view name) {
   return out;
 }
 
-std::size_t utf8_code_points(std::string_view text) { return decode_utf8(text).size(); }
+std::size_t utf8_code_points(std::string_view text) {
+  return decode_utf8(text).size();
+}
 
 GlipPrompt build_glip_prompt(const std::vector<std::int64_t>& labels,
-                             const std::vector<std::string>& names, const GlipPromptOptions& options) {
+                             const std::vector<std::string>& names,
+                             const GlipPromptOptions& options) {
   if (labels.size() != names.size()) {
-    throw std::invalid_argument("build_glip_prompt: " + std::to_string(labels.size()) + " labels for " +
-                                std::to_string(names.size()) + " names");
+    throw std::invalid_argument("build_glip_prompt: " + std::to_string(labels.size()) +
+                                " labels for " + std::to_string(names.size()) + " names");
   }
   const auto* caption = options.caption_prompt;
   if (caption != nullptr && caption->size() < names.size()) {
@@ -74,14 +77,16 @@ GlipPrompt build_glip_prompt(const std::vector<std::int64_t>& labels,
   return p;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> glip_prompt_chunks(std::size_t n, long chunk_size) {
+std::vector<std::pair<std::size_t, std::size_t>> glip_prompt_chunks(std::size_t n,
+                                                                    long chunk_size) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   if (chunk_size <= 0) {
     out.emplace_back(0, n);
     return out;
   }
   const auto step = static_cast<std::size_t>(chunk_size);
-  for (std::size_t begin = 0; begin < n; begin += step) out.emplace_back(begin, std::min(n, begin + step));
+  for (std::size_t begin = 0; begin < n; begin += step)
+    out.emplace_back(begin, std::min(n, begin + step));
   return out;
 }
 

@@ -13,7 +13,8 @@ using Spans = std::vector<BertTokenSpan>;
 
 TEST(BertTokenOffsets, WordsPiecesAndPunctuation) {
   const BertTokens t = BertTokenizer::builtin().tokenize("person. frisbee");
-  ASSERT_EQ(t.tokens, (std::vector<std::string>{"[CLS]", "person", ".", "fr", "##is", "##bee", "[SEP]"}));
+  ASSERT_EQ(t.tokens,
+            (std::vector<std::string>{"[CLS]", "person", ".", "fr", "##is", "##bee", "[SEP]"}));
   EXPECT_EQ(t.offsets, (Spans{{0, 0}, {0, 6}, {6, 7}, {8, 10}, {10, 12}, {12, 15}, {0, 0}}));
 }
 
@@ -30,7 +31,9 @@ TEST(BertTokenOffsets, AccentsCountOriginalCharacters) {
 
 TEST(BertTokenOffsets, SpecialTokensControlCharactersAndCjk) {
   // A control character (U+0001) is removed but still occupies its index; "[MASK]" is kept whole.
-  const BertTokens t = BertTokenizer::builtin().tokenize("a\x01" "b [MASK]");
+  const BertTokens t = BertTokenizer::builtin().tokenize(
+      "a\x01"
+      "b [MASK]");
   ASSERT_EQ(t.tokens, (std::vector<std::string>{"[CLS]", "ab", "[MASK]", "[SEP]"}));
   EXPECT_EQ(t.offsets, (Spans{{0, 0}, {0, 3}, {4, 10}, {0, 0}}));
   // Each CJK ideograph is its own word.

@@ -1,12 +1,13 @@
 // NMS, batched NMS and score selection against keep lists derived by hand.
 
+#include "models/detection_postprocess/box_nms.h"
+
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cmath>
 #include <limits>
 
-#include "models/detection_postprocess/box_nms.h"
 #include "models/detection_postprocess/detection_selection.h"
 
 namespace ovbench {
@@ -67,7 +68,8 @@ TEST(Nms, SuppressedBoxesSuppressNothing) {
 
 TEST(Nms, EmptyAndShapeErrors) {
   EXPECT_TRUE(nms(std::vector<float>{}, std::vector<float>{}, 0.5f).empty());
-  EXPECT_THROW(nms(std::vector<float>{0, 0, 1}, std::vector<float>{1.0f}, 0.5f), std::invalid_argument);
+  EXPECT_THROW(nms(std::vector<float>{0, 0, 1}, std::vector<float>{1.0f}, 0.5f),
+               std::invalid_argument);
 }
 
 TEST(BatchedNms, ClassesDoNotSuppressEachOther) {
@@ -77,8 +79,10 @@ TEST(BatchedNms, ClassesDoNotSuppressEachOther) {
   // Class 1: box 2 (0.95) removes box 0; class 2 keeps box 1; class 7 keeps box 3.
   // Merged by score, the 0.8 tie by index.
   EXPECT_EQ(batched_nms(boxes, scores, classes, 0.5f), (Keep{2, 1, 3}));
-  EXPECT_EQ(batched_nms(boxes, scores, classes, 0.5f, BoxWidthConvention::kPlusOne), (Keep{2, 1, 3}));
-  EXPECT_THROW(batched_nms(boxes, scores, std::vector<std::int64_t>{1}, 0.5f), std::invalid_argument);
+  EXPECT_EQ(batched_nms(boxes, scores, classes, 0.5f, BoxWidthConvention::kPlusOne),
+            (Keep{2, 1, 3}));
+  EXPECT_THROW(batched_nms(boxes, scores, std::vector<std::int64_t>{1}, 0.5f),
+               std::invalid_argument);
 }
 
 TEST(DetectionSelection, StrictThresholdTopKAndCapWithTies) {

@@ -1,18 +1,21 @@
 // GLIP's ATSS post-processing, chunk merging and phrase grouping on small hand-made head
 // outputs; expected detections derived by hand from ATSSPostProcessor's steps.
 
+#include "models/glip/glip_postprocess.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "models/glip/glip_phrase_grounding.h"
-#include "models/glip/glip_postprocess.h"
 
 namespace ovbench {
 namespace {
 
 // The logit whose float sigmoid is (close to) p.
-float logit(double p) { return static_cast<float>(std::log(p / (1.0 - p))); }
+float logit(double p) {
+  return static_cast<float>(std::log(p / (1.0 - p)));
+}
 
 TEST(GlipScores, MeanAndMaxAggregation) {
   const std::vector<float> prob{0.1f, 0.2f, 0.6f, 0.9f};
@@ -32,13 +35,16 @@ TEST(GlipScores, MeanAndMaxAggregation) {
 //   a4 [50,50,40,60]  label 20 0.9, but x2 - x1 + 1 < 0: dropped
 // a0 and a1 overlap with IoU (+1 widths) 39^2 / (2 * 41^2 - 39^2) = 0.826 > 0.6.
 struct Fixture {
-  std::vector<float> boxes{10, 10, 50, 50, 12, 12, 52, 52, 60, 60, 120, 90, 0, 0, 5, 5, 50, 50, 40, 60};
+  std::vector<float> boxes{10,  10, 50, 50, 12, 12, 52, 52, 60, 60,
+                           120, 90, 0,  0,  5,  5,  50, 50, 40, 60};
   std::vector<float> tokens;
   std::vector<float> centerness = std::vector<float>(5, 0.0f);
   GlipPositiveMap map{{10, 20}, {{1, 2}, {4}}};
   Fixture() {
-    const double p[5][6] = {{0.5, 0.9, 0.9, 0.5, 0.01, 0.5}, {0.5, 0.7, 0.9, 0.5, 0.7, 0.5},
-                            {0.5, 0.01, 0.01, 0.5, 0.3, 0.5}, {0.5, 0.04, 0.04, 0.5, 0.01, 0.5},
+    const double p[5][6] = {{0.5, 0.9, 0.9, 0.5, 0.01, 0.5},
+                            {0.5, 0.7, 0.9, 0.5, 0.7, 0.5},
+                            {0.5, 0.01, 0.01, 0.5, 0.3, 0.5},
+                            {0.5, 0.04, 0.04, 0.5, 0.01, 0.5},
                             {0.5, 0.01, 0.01, 0.5, 0.9, 0.5}};
     for (const auto& row : p) {
       for (double v : row) tokens.push_back(logit(v));
@@ -49,7 +55,8 @@ struct Fixture {
   }
 };
 
-void expect_detection(const GlipDetection& d, std::int64_t label, double score, std::array<float, 4> box) {
+void expect_detection(const GlipDetection& d, std::int64_t label, double score,
+                      std::array<float, 4> box) {
   EXPECT_EQ(d.label, label);
   EXPECT_NEAR(d.score, score, 1e-6);
   EXPECT_EQ(d.box, box);
@@ -124,8 +131,8 @@ TEST(GlipChunks, MergedDetectionsKeepGlobalLabels) {
   // categories 41 and 42 at prompt positions 0 and 1).
   const Fixture f;
   GlipPositiveMap chunk2{{41, 42}, {{1, 2}, {4}}};
-  const auto merged = concatenate_chunk_detections({glip_postprocess(f.outputs(), f.map),
-                                                    glip_postprocess(f.outputs(), chunk2)});
+  const auto merged = concatenate_chunk_detections(
+      {glip_postprocess(f.outputs(), f.map), glip_postprocess(f.outputs(), chunk2)});
   ASSERT_EQ(merged.size(), 6u);
   std::vector<std::int64_t> labels;
   for (const auto& d : merged) labels.push_back(d.label);

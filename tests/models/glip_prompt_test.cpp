@@ -1,11 +1,12 @@
 // GLIP prompt construction, name cleaning, chunking and positive maps, against values derived
 // by hand from GLIP's create_queries_and_maps / clean_name / create_positive_dict.
 
+#include "models/glip/glip_prompt.h"
+
 #include <gtest/gtest.h>
 
 #include "models/bert_tokenizer.h"
 #include "models/glip/glip_positive_map.h"
-#include "models/glip/glip_prompt.h"
 
 namespace ovbench {
 namespace {
@@ -28,7 +29,8 @@ TEST(GlipCleanName, RegexSemantics) {
 }
 
 TEST(GlipPrompt, NamesJoinedWithSpans) {
-  const GlipPrompt p = build_glip_prompt({1, 2, 3, 4}, {"person", "traffic_light", "bow_(weapon)", "frisbee"});
+  const GlipPrompt p =
+      build_glip_prompt({1, 2, 3, 4}, {"person", "traffic_light", "bow_(weapon)", "frisbee"});
   EXPECT_EQ(p.text, "person. traffic light. bow . frisbee");
   EXPECT_EQ(p.labels, (std::vector<std::int64_t>{1, 2, 3, 4}));
   EXPECT_EQ(p.spans, (std::vector<GlipCharSpan>{{0, 6}, {8, 21}, {23, 27}, {29, 36}}));
@@ -61,7 +63,8 @@ TEST(GlipPrompt, Chunks) {
 }
 
 TEST(GlipPositiveMap, MultiTokenNamesAndTrailingSpaceFallback) {
-  const GlipPrompt p = build_glip_prompt({1, 2, 3, 4}, {"person", "traffic_light", "bow_(weapon)", "frisbee"});
+  const GlipPrompt p =
+      build_glip_prompt({1, 2, 3, 4}, {"person", "traffic_light", "bow_(weapon)", "frisbee"});
   // Tokens: [CLS] person . traffic light . bow . fr ##is ##bee [SEP]
   //          0      1     2  3       4    5  6  7  8   9    10   11
   // "bow " ends on a space: char_to_token(end - 1) finds nothing, end - 2 finds "bow".
@@ -75,8 +78,8 @@ TEST(GlipPositiveMap, LabelWithNoTokensIsAbsent) {
   const std::vector<GlipCaptionPrompt> caption{{"", "dog", ""}, {"", "   ", ""}};
   GlipPromptOptions options;
   options.caption_prompt = &caption;
-  const GlipPositiveMap m = glip_positive_map(build_glip_prompt({7, 8}, {"", ""}, options),
-                                              BertTokenizer::builtin());
+  const GlipPositiveMap m =
+      glip_positive_map(build_glip_prompt({7, 8}, {"", ""}, options), BertTokenizer::builtin());
   EXPECT_EQ(m.labels, (std::vector<std::int64_t>{7}));
   EXPECT_EQ(m.tokens, (Tokens{{1}}));
 }
@@ -93,7 +96,8 @@ TEST(GlipPositiveMap, TooLongPromptIsAnError) {
   // The first 127 names fit: name k is token 2k + 1 <= 253 < 255.
   labels.resize(127);
   names.resize(127);
-  const GlipPositiveMap m = glip_positive_map(build_glip_prompt(labels, names), BertTokenizer::builtin());
+  const GlipPositiveMap m =
+      glip_positive_map(build_glip_prompt(labels, names), BertTokenizer::builtin());
   EXPECT_EQ(m.tokens.back(), (std::vector<std::size_t>{253}));
 }
 
@@ -107,7 +111,8 @@ TEST(GlipPositiveMap, PhrasesWithSeveralSpansAndLeadingSpace) {
       caption, {{{1, 9}}, {{14, 19}, {14, 19}, {0, 1}}, {{13, 14}}}, BertTokenizer::builtin());
   EXPECT_EQ(m.labels, (std::vector<std::int64_t>{1, 2, 3}));
   EXPECT_EQ(m.tokens, (Tokens{{2, 3}, {1, 5, 6}, {}}));
-  const GlipPositiveMap zero = glip_phrase_positive_map(caption, {{{0, 1}}}, BertTokenizer::builtin(), 0);
+  const GlipPositiveMap zero =
+      glip_phrase_positive_map(caption, {{{0, 1}}}, BertTokenizer::builtin(), 0);
   EXPECT_EQ(zero.labels, (std::vector<std::int64_t>{0}));
 }
 

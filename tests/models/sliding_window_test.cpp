@@ -37,7 +37,8 @@ TEST(SlidingWindowPlan, ExactMultiplesAndRemainders) {
   EXPECT_EQ(plan_sliding_windows(1024, 512),
             (W{{0, 0, 512, 512}, {341, 0, 853, 512}, {512, 0, 1024, 512}}));
   // Width 854: 3 windows, the last moved back to [342, 854); width 513: [0, 512), [1, 513).
-  EXPECT_EQ(plan_sliding_windows(512, 854), (W{{0, 0, 512, 512}, {0, 341, 512, 853}, {0, 342, 512, 854}}));
+  EXPECT_EQ(plan_sliding_windows(512, 854),
+            (W{{0, 0, 512, 512}, {0, 341, 512, 853}, {0, 342, 512, 854}}));
   EXPECT_EQ(plan_sliding_windows(512, 513), (W{{0, 0, 512, 512}, {0, 1, 512, 513}}));
   p.stride_height = 0;
   EXPECT_THROW(plan_sliding_windows(10, 10, p), std::invalid_argument);
@@ -79,9 +80,10 @@ TEST(SlidingWindowStitcher, OverlapsAreAveraged) {
 TEST(SlidingWindowStitcher, LowResolutionLogitsAreResizedAndGapsAreErrors) {
   SlidingWindowStitcher s(1, 2, 4);
   s.add({0, 0, 2, 2}, std::vector<float>{7.0f}, 1, 1);  // 1 x 1 logits -> constant 2 x 2
-  EXPECT_THROW(s.average(), std::logic_error);           // columns 2, 3 uncovered
+  EXPECT_THROW(s.average(), std::logic_error);          // columns 2, 3 uncovered
   s.add({0, 2, 2, 4}, std::vector<float>{1, 2, 3, 4}, 2, 2);
   EXPECT_EQ(s.average(), (std::vector<float>{7, 7, 1, 2, 7, 7, 3, 4}));
+  EXPECT_EQ(s.take_average(), (std::vector<float>{7, 7, 1, 2, 7, 7, 3, 4}));
   EXPECT_THROW(s.add({0, 3, 2, 5}, std::vector<float>{1, 2, 3, 4}, 2, 2), std::invalid_argument);
   EXPECT_THROW(s.add({0, 0, 2, 2}, std::vector<float>{1, 2, 3}, 2, 2), std::invalid_argument);
 }
@@ -98,9 +100,11 @@ TEST(BilinearResize, TwoByTwoToFourByFour) {
 
 TEST(BilinearResize, DownscaleAndNonIntegerScale) {
   // 4 -> 2: scale 2, positions 0.5 and 2.5: pairwise means.
-  EXPECT_EQ(resize_bilinear(std::vector<float>{0, 2, 4, 6}, 1, 1, 4, 1, 2), (std::vector<float>{1, 5}));
+  EXPECT_EQ(resize_bilinear(std::vector<float>{0, 2, 4, 6}, 1, 1, 4, 1, 2),
+            (std::vector<float>{1, 5}));
   // 3 -> 2: scale 1.5, positions 0.25 and 1.75: 0.75 * 0 + 0.25 * 4, 0.25 * 4 + 0.75 * 8.
-  EXPECT_EQ(resize_bilinear(std::vector<float>{0, 4, 8}, 1, 1, 3, 1, 2), (std::vector<float>{1, 7}));
+  EXPECT_EQ(resize_bilinear(std::vector<float>{0, 4, 8}, 1, 1, 3, 1, 2),
+            (std::vector<float>{1, 7}));
   // Channels are independent.
   EXPECT_EQ(resize_bilinear(std::vector<float>{0, 4, 8, 1, 1, 1}, 2, 1, 3, 1, 2),
             (std::vector<float>{1, 7, 1, 1}));
@@ -109,8 +113,8 @@ TEST(BilinearResize, DownscaleAndNonIntegerScale) {
 TEST(Argmax, FirstIndexWinsTiesAndNanIsMaximum) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   // Three classes over four pixels, [C][pixel].
-  const std::vector<float> logits{2, 1, 1, nan,  //
-                                  5, 1, nan, 3,  //
+  const std::vector<float> logits{2, 1, 1,   nan,  //
+                                  5, 1, nan, 3,    //
                                   5, 0, nan, 9};
   EXPECT_EQ(argmax_channels(logits, 3, 2, 2), (std::vector<std::uint16_t>{1, 0, 1, 0}));
 }
