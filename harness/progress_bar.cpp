@@ -30,7 +30,8 @@ void ProgressBar::advance(std::size_t n) {
 
 void ProgressBar::finish() {
   if (finished_) return;
-  draw(true);
+  // Plain logs already printed the last line when the count reached the total.
+  if (terminal_ || done_ != total_ || total_ == 0) draw(true);
   finished_ = true;
 }
 

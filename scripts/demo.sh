@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine and runs ovbench's main job on the embedded demo data.
+# Sets up a fresh Debian 12 machine and runs ovbench's main job on the embedded demo data:
+# `ovbench demo` generates a synthetic benchmark and a TorchScript model, runs the demo suite
+# through the real adapters, evaluators and SQLite store, and prints where everything is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release
-cmake --build --preset release --target ovbench
-# Until `ovbench demo` exists: score the bundled example (20 images, 4 categories, crowd gt,
-# tied scores, area-boundary gt) with pycocotools' semantics, with bootstrap intervals, and
-# keep the result in a results store.
+cmake --build --preset release --target ovbench ovbench_torch
 mkdir -p build/demo
-./build/release/ovbench eval coco --gt datasets/examples/coco_small_gt.json \
-  --pred datasets/examples/coco_small_results.json --per-category --bootstrap 200 \
-  --db build/demo/ovbench.db --tag example
-./build/release/ovbench runs --db build/demo/ovbench.db
+./build/release/ovbench demo --out build/demo
+./build/release/ovbench runs --db build/demo/ovbench-demo/ovbench.db

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "models/adapters/denseclip_adapter.h"
 #include "models/adapters/region_detector_adapter.h"
 #include "models/adapters/replay_adapter.h"
 #include "models/cards/adapter_specs.h"
@@ -42,7 +43,7 @@ std::unique_ptr<GrounderAdapter> make_grounder_adapter(const ModelCard& card, Ad
 
 std::unique_ptr<SegmenterAdapter> make_segmenter_adapter(const ModelCard& card, AdapterContext context) {
   require_task(card, "segment");
-  (void)context;
+  if (card.adapter == "denseclip") return std::make_unique<DenseClipAdapter>(card, std::move(context));
   if (card.adapter == "replay") return std::make_unique<ReplaySegmenter>(card);
   throw InputError(card.path.string() + ": adapter " + card.adapter + ": segmentation is not built in this version");
 }

@@ -38,14 +38,4 @@ std::vector<SlidingWindow> plan_sliding_windows(std::size_t h_img, std::size_t w
   return out;
 }
 
-ImageSize mmseg_keep_ratio_size(std::size_t height, std::size_t width, double scale_long,
-                                double scale_short) {
-  const double h = static_cast<double>(height), w = static_cast<double>(width);
-  const double long_edge = std::max(scale_long, scale_short),
-               short_edge = std::min(scale_long, scale_short);
-  const double scale = std::min(long_edge / std::max(h, w), short_edge / std::min(h, w));
-  // mmcv _scale_size: int(x * float(scale) + 0.5), truncation of a non-negative value.
-  return {static_cast<std::size_t>(h * scale + 0.5), static_cast<std::size_t>(w * scale + 0.5)};
-}
-
 }  // namespace ovbench

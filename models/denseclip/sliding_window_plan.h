@@ -33,15 +33,7 @@ struct SlidingWindowParams {
 std::vector<SlidingWindow> plan_sliding_windows(std::size_t image_height, std::size_t image_width,
                                                 const SlidingWindowParams& params = {});
 
-// The test pipeline's resize (DenseCLIP configs/_base_/datasets/ade20k_clip.py: Resize with
-// img_scale=(2048, 512), keep_ratio=True; mmcv.rescale_size): scale = min(long / max(h, w),
-// short / min(h, w)); new size = int(w * scale + 0.5), int(h * scale + 0.5).
-// Returns {height, width}.
-struct ImageSize {
-  std::size_t height = 0, width = 0;
-  bool operator==(const ImageSize&) const = default;
-};
-ImageSize mmseg_keep_ratio_size(std::size_t height, std::size_t width, double scale_long = 2048,
-                                double scale_short = 512);
+// The test pipeline's keep-ratio resize before the windows (img_scale=(2048, 512)) is
+// preprocessing's mmcv_keep_ratio rule (models/preprocess/resize_geometry.h).
 
 }  // namespace ovbench

@@ -100,7 +100,9 @@ def forward(self, crop: Tensor, class_embeddings: Tensor) -> Tensor:
     indicators: List[Tensor] = []
     for c in range(self.palette.size(0)):
         indicators.append(((image - self.palette[c].view(3, 1, 1)).abs().amax(0) < self.tolerance).float())
-    features = torch.stack(indicators)
+    # Like DenseCLIP's decoder, logits come at a quarter of the crop's resolution: the
+    # adapter's bilinear upsampling then blurs shape boundaries, as in real models.
+    features = torch.stack(indicators)[:, ::4, ::4]
     features = torch.cat([features, torch.zeros(self.dim - features.size(0), features.size(1), features.size(2))])
     logits = torch.einsum('kd,dhw->khw', class_embeddings, features) * 10.0
     return logits.unsqueeze(0)

@@ -6,8 +6,8 @@
 //    shape affinity from the region's fill ratio].
 //  - demo_text.pt      encode_text(tokens) -> the sum of per-token rows of a table in which
 //    the CLIP BPE ids of the colour and shape words point along the same axes.
-//  - demo_segmenter.pt forward(crop, class_embeddings) -> per-class logits from per-pixel
-//    colour indicators (a DenseCLIP-style module).
+//  - demo_segmenter.pt forward(crop, class_embeddings) -> per-class logits at 1/4 resolution
+//    (every 4th pixel's colour indicators), a DenseCLIP-style module.
 // Inputs are RGB in 0..1 (the demo cards' preprocessing: range 0-1, mean 0, std 1).
 
 #include <filesystem>

@@ -44,15 +44,6 @@ TEST(SlidingWindowPlan, ExactMultiplesAndRemainders) {
   EXPECT_THROW(plan_sliding_windows(10, 10, p), std::invalid_argument);
 }
 
-TEST(SlidingWindowPlan, KeepRatioResize) {
-  // ADE20K's 512 x 683 stays (scale min(2048/683, 512/512) = 1).
-  EXPECT_EQ(mmseg_keep_ratio_size(512, 683), (ImageSize{512, 683}));
-  // 375 x 500: scale 512/375; 500 * 512/375 = 682.67 -> 683.
-  EXPECT_EQ(mmseg_keep_ratio_size(375, 500), (ImageSize{512, 683}));
-  // 1000 x 4000: the long side limits: scale 2048/4000 = 0.512.
-  EXPECT_EQ(mmseg_keep_ratio_size(1000, 4000), (ImageSize{512, 2048}));
-}
-
 TEST(SlidingWindowStitcher, OverlapsAreAveraged) {
   // 2 x 5 image, crop 2 x 3, stride 2: windows [0, 3) and [2, 5); column 2 is covered twice.
   SlidingWindowParams p{2, 3, 2, 2};
