@@ -49,7 +49,8 @@ RgbImage photo_like() {
 
 const fs::path& image_file(const std::string& ext) {
   static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("ovbench_preprocess_bench_" + std::to_string(::getpid()));
+    fs::path d =
+        fs::temp_directory_path() / ("ovbench_preprocess_bench_" + std::to_string(::getpid()));
     fs::create_directories(d);
     const RgbImage im = photo_like();
     cv::Mat rgb(im.height, im.width, CV_8UC3, const_cast<std::uint8_t*>(im.pixels.data()));
@@ -109,7 +110,8 @@ BENCHMARK(BM_CvLinear640x480To1067x800)->Unit(benchmark::kMillisecond);
 
 void BM_NormalizeChw1067x800Padded(benchmark::State& state) {
   const RgbImage im = pil_resize(photo_like(), 1067, 800, PilFilter::bilinear);
-  const NormalizationTable t = make_normalization_table(official_preprocess("detectron2").normalization);
+  const NormalizationTable t =
+      make_normalization_table(official_preprocess("detectron2").normalization);
   std::vector<float> out(3u * 1088 * 800);
   for (auto _ : state) {
     normalize_to_chw(im, t, {1088, 800}, 0.0f, out.data());
@@ -129,8 +131,12 @@ void end_to_end(benchmark::State& state, const std::string& ext) {
   }
   count_images(state);
 }
-void BM_EndToEndJpeg(benchmark::State& state) { end_to_end(state, "jpg"); }
-void BM_EndToEndPng(benchmark::State& state) { end_to_end(state, "png"); }
+void BM_EndToEndJpeg(benchmark::State& state) {
+  end_to_end(state, "jpg");
+}
+void BM_EndToEndPng(benchmark::State& state) {
+  end_to_end(state, "png");
+}
 BENCHMARK(BM_EndToEndJpeg)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EndToEndPng)->Unit(benchmark::kMillisecond);
 

@@ -235,8 +235,9 @@ RgbImage pil_resize(const RgbImage& image, int out_width, int out_height, PilFil
   }
   if (image.width < 1 || image.height < 1 ||
       image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * 3) {
-    throw std::invalid_argument("pil_resize: input image is empty or its pixel buffer size "
-                                "does not match its width and height");
+    throw std::invalid_argument(
+        "pil_resize: input image is empty or its pixel buffer size "
+        "does not match its width and height");
   }
   if (out_width == image.width && out_height == image.height) return image;
   if (filter == PilFilter::nearest) return resize_nearest(image, out_width, out_height);

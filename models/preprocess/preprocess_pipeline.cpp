@@ -32,8 +32,8 @@ ImageSize resized_size(ImageSize original, const PreprocessSpec& s) {
 
 PreprocessGeometry plan_preprocess(ImageSize original, const PreprocessSpec& spec) {
   if (original.width < 1 || original.height < 1) {
-    throw std::invalid_argument("preprocess: empty image (" + std::to_string(original.width) +
-                                "x" + std::to_string(original.height) + ")");
+    throw std::invalid_argument("preprocess: empty image (" + std::to_string(original.width) + "x" +
+                                std::to_string(original.height) + ")");
   }
   PreprocessGeometry g;
   g.original = original;

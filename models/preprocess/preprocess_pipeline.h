@@ -14,11 +14,11 @@ namespace ovbench {
 
 // Where the image goes: computed from the original size alone.
 struct PreprocessGeometry {
-  ImageSize original;     // the decoded image
-  ImageSize resized;      // after the resize rule: the frame predicted boxes are in
+  ImageSize original;      // the decoded image
+  ImageSize resized;       // after the resize rule: the frame predicted boxes are in
   CropOffset crop_offset;  // of the center crop within `resized` ((0, 0) without one)
-  ImageSize content;      // the pixels in the tensor: `resized`, or the crop
-  ImageSize padded;       // the tensor's W, H: content rounded up to size_divisibility
+  ImageSize content;       // the pixels in the tensor: `resized`, or the crop
+  ImageSize padded;        // the tensor's W, H: content rounded up to size_divisibility
   // resized / original (mmseg's w_scale, h_scale: img_meta scale_factor).
   double scale_x = 1.0, scale_y = 1.0;
   // original / resized (detectron2 detector_postprocess's scale_x, scale_y): multiply boxes
