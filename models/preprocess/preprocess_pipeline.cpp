@@ -90,15 +90,20 @@ RgbImage resize_and_crop(const RgbImage& image, const PreprocessGeometry& g,
   return crop_image(resized, g.crop_offset, g.content);
 }
 
-PreprocessedImage preprocess(const RgbImage& image, const PreprocessSpec& spec,
-                             ExternalResampler cv2_linear) {
-  PreprocessedImage out;
+void preprocess_into(const RgbImage& image, const PreprocessSpec& spec, PreprocessedImage& out,
+                     ExternalResampler cv2_linear) {
   out.geometry = plan_preprocess({image.width, image.height}, spec);
   const RgbImage content = resize_and_crop(image, out.geometry, spec, cv2_linear);
   const NormalizationTable table = make_normalization_table(spec.normalization);
   const ImageSize padded = out.geometry.padded;
   out.chw.resize(static_cast<std::size_t>(3) * padded.width * padded.height);
   normalize_to_chw(content, table, padded, spec.pad_value, out.chw.data());
+}
+
+PreprocessedImage preprocess(const RgbImage& image, const PreprocessSpec& spec,
+                             ExternalResampler cv2_linear) {
+  PreprocessedImage out;
+  preprocess_into(image, spec, out, cv2_linear);
   return out;
 }
 
