@@ -32,8 +32,9 @@ void normalize_to_chw(const RgbImage& image, const NormalizationTable& table, Im
                       float pad_value, float* out) {
   if (padded.width < image.width || padded.height < image.height) {
     throw std::invalid_argument("normalize_to_chw: padded size " + std::to_string(padded.width) +
-                                "x" + std::to_string(padded.height) + " is smaller than the image " +
-                                std::to_string(image.width) + "x" + std::to_string(image.height));
+                                "x" + std::to_string(padded.height) +
+                                " is smaller than the image " + std::to_string(image.width) + "x" +
+                                std::to_string(image.height));
   }
   const std::size_t plane = static_cast<std::size_t>(padded.width) * padded.height;
   const std::size_t pad_right = static_cast<std::size_t>(padded.width - image.width);

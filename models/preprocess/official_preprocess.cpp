@@ -1,10 +1,11 @@
 // The official evaluation pipelines as PreprocessSpec values (declared in preprocess_spec.h).
 // Each cites the config it follows; docs/preprocessing.md explains the rules.
 
+#include "models/preprocess/official_preprocess.h"
+
 #include <array>
 
 #include "core/errors.h"
-#include "models/preprocess/official_preprocess.h"
 
 namespace ovbench {
 namespace {
@@ -41,8 +42,11 @@ PreprocessSpec official_preprocess(std::string_view name, const std::string& whe
     // offline RPN of RegionCLIP's CLIPFastRCNN (offline_preprocess_image).
     PreprocessSpec s = shortest_edge(ResizeRule::detectron2_shortest_edge);
     s.exif_orientation = ExifOrientation::apply;
-    s.normalization = {ChannelOrder::bgr, PixelRange::to_255, StdMode::divide,
-                       {103.530, 116.280, 123.675}, {1.0, 1.0, 1.0}};
+    s.normalization = {ChannelOrder::bgr,
+                       PixelRange::to_255,
+                       StdMode::divide,
+                       {103.530, 116.280, 123.675},
+                       {1.0, 1.0, 1.0}};
     s.size_divisibility = 32;
     return s;
   }
@@ -53,8 +57,11 @@ PreprocessSpec official_preprocess(std::string_view name, const std::string& whe
     // TO_BGR255 True -> Normalize(format='bgr255'). Images via PIL Image.open (no EXIF);
     // Resize calls torchvision F.resize on the PIL image (bilinear).
     PreprocessSpec s = shortest_edge(ResizeRule::maskrcnn_shortest_edge);
-    s.normalization = {ChannelOrder::bgr, PixelRange::to_255, StdMode::divide,
-                       {103.530, 116.280, 123.675}, {57.375, 57.120, 58.395}};
+    s.normalization = {ChannelOrder::bgr,
+                       PixelRange::to_255,
+                       StdMode::divide,
+                       {103.530, 116.280, 123.675},
+                       {57.375, 57.120, 58.395}};
     s.size_divisibility = 32;
     return s;
   }

@@ -96,28 +96,83 @@ inline std::uint8_t clip8(std::int32_t sum) {
   return static_cast<std::uint8_t>(v < 0 ? 0 : (v > 255 ? 255 : v));
 }
 
-// Horizontal pass over rows [row_begin, row_end) of `in` into `out` (out.height rows).
-void resample_horizontal(const RgbImage& in, RgbImage& out, int row_begin, const Taps& taps) {
-  const int out_w = out.width;
-  for (int y = 0; y < out.height; ++y) {
-    const std::uint8_t* src = in.row(y + row_begin);
-    std::uint8_t* dst = out.row(y);
-    for (int xx = 0; xx < out_w; ++xx) {
-      const std::size_t i = static_cast<std::size_t>(xx);
-      const std::int32_t* k = &taps.weights[i * taps.stride];
-      const std::uint8_t* p = src + static_cast<std::size_t>(taps.first[i]) * 3;
-      const int n = taps.count[i];
-      std::int32_t r = kRoundingHalf, g = kRoundingHalf, b = kRoundingHalf;
-      for (int t = 0; t < n; ++t) {
-        r += p[3 * t + 0] * k[t];
-        g += p[3 * t + 1] * k[t];
-        b += p[3 * t + 2] * k[t];
-      }
-      dst[3 * xx + 0] = clip8(r);
-      dst[3 * xx + 1] = clip8(g);
-      dst[3 * xx + 2] = clip8(b);
+// The same taps with every window widened to exactly `stride` inputs, moved left where it
+// would run past the end and zero-weighted outside the original taps: each output then sums a
+// fixed number of products (zeros add nothing to an integer sum), so the horizontal kernel
+// can be unrolled for the common widths. Needs stride <= in_size.
+Taps uniform_taps(const Taps& taps, int in_size) {
+  Taps u;
+  u.stride = taps.stride;
+  const std::size_t n = taps.first.size();
+  u.first.resize(n);
+  u.count.assign(n, taps.stride);
+  u.weights.assign(taps.weights.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int first = std::min(taps.first[i], in_size - taps.stride);
+    const int shift = taps.first[i] - first;
+    u.first[i] = first;
+    for (int t = 0; t < taps.count[i]; ++t) {
+      u.weights[i * taps.stride + shift + t] = taps.weights[i * taps.stride + t];
     }
   }
+  return u;
+}
+
+// One output row of the horizontal pass with `K` taps per output (K = 0: taps.stride, read at
+// run time).
+template <int K>
+void horizontal_row(const std::uint8_t* src, std::uint8_t* dst, int out_w, const Taps& taps) {
+  // Locals, not members: stores through uint8_t* may alias anything, which would otherwise
+  // force the compiler to reload taps' fields after every output byte.
+  const int stride = taps.stride;
+  const int k_count = K > 0 ? K : stride;
+  const int* first = taps.first.data();
+  const std::int32_t* k = taps.weights.data();
+  for (int xx = 0; xx < out_w; ++xx, k += stride) {
+    const std::uint8_t* p = src + static_cast<std::size_t>(first[xx]) * 3;
+    std::int32_t r = kRoundingHalf, g = kRoundingHalf, b = kRoundingHalf;
+    for (int t = 0; t < k_count; ++t) {
+      const std::int32_t w = k[t];
+      r += p[3 * t + 0] * w;
+      g += p[3 * t + 1] * w;
+      b += p[3 * t + 2] * w;
+    }
+    const std::uint8_t out[3] = {clip8(r), clip8(g), clip8(b)};
+    std::memcpy(dst + 3 * xx, out, 3);
+  }
+}
+
+// Horizontal pass over rows [row_begin, row_begin + out.height) of `in` into `out`.
+void resample_horizontal(const RgbImage& in, RgbImage& out, int row_begin, const Taps& exact) {
+  // Windows wider than the image (tiny inputs) keep their exact per-output tap counts.
+  if (exact.stride > in.width) {
+    for (int y = 0; y < out.height; ++y) {
+      const std::uint8_t* src = in.row(y + row_begin);
+      std::uint8_t* dst = out.row(y);
+      for (int xx = 0; xx < out.width; ++xx) {
+        const std::size_t i = static_cast<std::size_t>(xx);
+        const std::int32_t* k = &exact.weights[i * exact.stride];
+        const std::uint8_t* p = src + static_cast<std::size_t>(exact.first[i]) * 3;
+        std::int32_t r = kRoundingHalf, g = kRoundingHalf, b = kRoundingHalf;
+        for (int t = 0; t < exact.count[i]; ++t) {
+          r += p[3 * t + 0] * k[t];
+          g += p[3 * t + 1] * k[t];
+          b += p[3 * t + 2] * k[t];
+        }
+        dst[3 * xx + 0] = clip8(r);
+        dst[3 * xx + 1] = clip8(g);
+        dst[3 * xx + 2] = clip8(b);
+      }
+    }
+    return;
+  }
+  const Taps taps = uniform_taps(exact, in.width);
+  // Bilinear upscaling has 3 taps, bicubic upscaling 5, a bilinear 2x shrink 5.
+  auto kernel = taps.stride == 3   ? &horizontal_row<3>
+                : taps.stride == 5 ? &horizontal_row<5>
+                : taps.stride == 7 ? &horizontal_row<7>
+                                   : &horizontal_row<0>;
+  for (int y = 0; y < out.height; ++y) kernel(in.row(y + row_begin), out.row(y), out.width, taps);
 }
 
 // Vertical pass. `in` row 0 is source row `row_offset`. Accumulates a whole output row one tap
@@ -180,8 +235,9 @@ RgbImage pil_resize(const RgbImage& image, int out_width, int out_height, PilFil
   }
   if (image.width < 1 || image.height < 1 ||
       image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * 3) {
-    throw std::invalid_argument("pil_resize: input image is empty or its pixel buffer size "
-                                "does not match its width and height");
+    throw std::invalid_argument(
+        "pil_resize: input image is empty or its pixel buffer size "
+        "does not match its width and height");
   }
   if (out_width == image.width && out_height == image.height) return image;
   if (filter == PilFilter::nearest) return resize_nearest(image, out_width, out_height);
@@ -199,15 +255,19 @@ RgbImage pil_resize(const RgbImage& image, int out_width, int out_height, PilFil
     resample_horizontal(image, out, 0, htaps);
     return out;
   }
-  RgbImage out(image.width, out_height);
   if (!horizontal) {
+    RgbImage out(image.width, out_height);
     resample_vertical(image, out, 0, vtaps);
     return out;
   }
-  RgbImage temp(out_width, row_end - row_begin);
+  // The intermediate image is reused per thread: a fresh multi-megabyte buffer per call costs
+  // page faults and zeroing comparable to the vertical pass itself.
+  thread_local RgbImage temp;
+  temp.width = out_width;
+  temp.height = row_end - row_begin;
+  temp.pixels.resize(static_cast<std::size_t>(temp.width) * temp.height * 3);
   resample_horizontal(image, temp, row_begin, htaps);
-  out.width = out_width;
-  out.pixels.resize(static_cast<std::size_t>(out_width) * out_height * 3);
+  RgbImage out(out_width, out_height);
   resample_vertical(temp, out, row_begin, vtaps);
   return out;
 }

@@ -1,9 +1,10 @@
 #pragma once
-// Pillow's Image.resize for 8-bit RGB images, bit for bit (Pillow 7 to 11 compute the same
-// pixels: src/libImaging/Resample.c and Geometry.c). detectron2's ResizeTransform (RegionCLIP),
-// torchvision's Resize on PIL images (GLIP's maskrcnn_benchmark transforms, CLIP's _transform)
-// all call it; OpenCV's INTER_LINEAR is a different filter (no antialiasing when shrinking,
-// other rounding) and gives different pixels, hence this file.
+// Pillow's Image.resize for 8-bit RGB images, bit for bit (src/libImaging/Resample.c and
+// Geometry.c; Pillow 9.4, Debian 12's, and Pillow's current main compute the same pixels).
+// detectron2's ResizeTransform (RegionCLIP), torchvision's Resize on PIL images (GLIP's
+// maskrcnn_benchmark transforms, CLIP's _transform) all call it; OpenCV's INTER_LINEAR is a
+// different filter (no antialiasing when shrinking, other rounding) and gives different
+// pixels, hence this file.
 //
 // What is reproduced: Image.resize(size, filter) with box=None and reducing_gap=None, i.e.
 //  - BILINEAR/BICUBIC: ImagingResample — a separable convolution whose support is scaled by

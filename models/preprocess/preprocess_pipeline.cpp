@@ -32,8 +32,8 @@ ImageSize resized_size(ImageSize original, const PreprocessSpec& s) {
 
 PreprocessGeometry plan_preprocess(ImageSize original, const PreprocessSpec& spec) {
   if (original.width < 1 || original.height < 1) {
-    throw std::invalid_argument("preprocess: empty image (" + std::to_string(original.width) +
-                                "x" + std::to_string(original.height) + ")");
+    throw std::invalid_argument("preprocess: empty image (" + std::to_string(original.width) + "x" +
+                                std::to_string(original.height) + ")");
   }
   PreprocessGeometry g;
   g.original = original;
@@ -90,15 +90,20 @@ RgbImage resize_and_crop(const RgbImage& image, const PreprocessGeometry& g,
   return crop_image(resized, g.crop_offset, g.content);
 }
 
-PreprocessedImage preprocess(const RgbImage& image, const PreprocessSpec& spec,
-                             ExternalResampler cv2_linear) {
-  PreprocessedImage out;
+void preprocess_into(const RgbImage& image, const PreprocessSpec& spec, PreprocessedImage& out,
+                     ExternalResampler cv2_linear) {
   out.geometry = plan_preprocess({image.width, image.height}, spec);
   const RgbImage content = resize_and_crop(image, out.geometry, spec, cv2_linear);
   const NormalizationTable table = make_normalization_table(spec.normalization);
   const ImageSize padded = out.geometry.padded;
   out.chw.resize(static_cast<std::size_t>(3) * padded.width * padded.height);
   normalize_to_chw(content, table, padded, spec.pad_value, out.chw.data());
+}
+
+PreprocessedImage preprocess(const RgbImage& image, const PreprocessSpec& spec,
+                             ExternalResampler cv2_linear) {
+  PreprocessedImage out;
+  preprocess_into(image, spec, out, cv2_linear);
   return out;
 }
 

@@ -44,12 +44,12 @@ const Names<ResizeFilter> kFilters{{{"pil_nearest", ResizeFilter::pil_nearest},
                                     {"pil_bilinear", ResizeFilter::pil_bilinear},
                                     {"pil_bicubic", ResizeFilter::pil_bicubic},
                                     {"cv2_linear", ResizeFilter::cv2_linear}}};
-const Names<ExifOrientation> kExif{{{"ignore", ExifOrientation::ignore},
-                                    {"apply", ExifOrientation::apply}}};
+const Names<ExifOrientation> kExif{
+    {{"ignore", ExifOrientation::ignore}, {"apply", ExifOrientation::apply}}};
 const Names<ChannelOrder> kOrders{{{"rgb", ChannelOrder::rgb}, {"bgr", ChannelOrder::bgr}}};
 const Names<PixelRange> kRanges{{{"0-255", PixelRange::to_255}, {"0-1", PixelRange::to_1}}};
-const Names<StdMode> kStdModes{{{"divide", StdMode::divide},
-                                {"multiply_reciprocal", StdMode::multiply_reciprocal}}};
+const Names<StdMode> kStdModes{
+    {{"divide", StdMode::divide}, {"multiply_reciprocal", StdMode::multiply_reciprocal}}};
 
 // Reads fields of one JSON object, each error naming "where: field 'a.b'".
 class FieldReader {
@@ -102,8 +102,8 @@ class FieldReader {
       fail(key, "expected an integer");
     }
     if (d < min_value || d > std::numeric_limits<int>::max() / 4) {
-      fail(key, "expected an integer of at least " + std::to_string(min_value) + ", got " +
-                    v.dump());
+      fail(key,
+           "expected an integer of at least " + std::to_string(min_value) + ", got " + v.dump());
     }
     return static_cast<int>(d);
   }
@@ -144,10 +144,12 @@ void read_resize(const FieldReader& r, PreprocessSpec& spec) {
   spec.short_edge = spec.max_size = spec.scale_a = spec.scale_b = 0;
   spec.fixed_size = {};
   spec.filter = ResizeFilter::pil_bilinear;
-  if (spec.resize != ResizeRule::none && r.has("filter")) spec.filter = r.choice("filter", kFilters);
+  if (spec.resize != ResizeRule::none && r.has("filter"))
+    spec.filter = r.choice("filter", kFilters);
   auto required = [&](const std::string& key) {
-    if (!r.has(key)) r.fail(key, std::string("missing (required by rule \"") +
-                                     std::string(resize_rule_name(spec.resize)) + "\")");
+    if (!r.has(key))
+      r.fail(key, std::string("missing (required by rule \"") +
+                      std::string(resize_rule_name(spec.resize)) + "\")");
   };
   switch (spec.resize) {
     case ResizeRule::none:
@@ -189,8 +191,12 @@ void read_resize(const FieldReader& r, PreprocessSpec& spec) {
 
 }  // namespace
 
-std::string_view resize_rule_name(ResizeRule rule) { return kRules.name(rule); }
-std::string_view resize_filter_name(ResizeFilter filter) { return kFilters.name(filter); }
+std::string_view resize_rule_name(ResizeRule rule) {
+  return kRules.name(rule);
+}
+std::string_view resize_filter_name(ResizeFilter filter) {
+  return kFilters.name(filter);
+}
 
 PreprocessSpec parse_preprocess_spec(const nlohmann::json& json, const std::string& where) {
   if (!json.is_object()) throw InputError(where + ": expected an object (the preprocessing spec)");
@@ -252,9 +258,9 @@ nlohmann::json PreprocessSpec::to_json() const {
   nlohmann::json out = {
       {"exif_orientation", std::string(kExif.name(exif_orientation))},
       {"resize", resize_json},
-      {"center_crop", center_crop ? nlohmann::json{{"width", center_crop->width},
-                                                   {"height", center_crop->height}}
-                                  : nlohmann::json(nullptr)},
+      {"center_crop",
+       center_crop ? nlohmann::json{{"width", center_crop->width}, {"height", center_crop->height}}
+                   : nlohmann::json(nullptr)},
       {"channel_order", std::string(kOrders.name(normalization.order))},
       {"pixel_range", std::string(kRanges.name(normalization.range))},
       {"mean", normalization.mean},

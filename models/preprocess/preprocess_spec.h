@@ -38,10 +38,10 @@ struct PreprocessSpec {
   ExifOrientation exif_orientation = ExifOrientation::ignore;
   ResizeRule resize = ResizeRule::none;
   ResizeFilter filter = ResizeFilter::pil_bilinear;
-  int short_edge = 0;                // detectron2/maskrcnn short side, torchvision size
-  int max_size = 0;                  // detectron2/maskrcnn long-side limit; 0 = none
-  int scale_a = 0, scale_b = 0;      // mmcv img_scale pair, e.g. (2048, 512)
-  ImageSize fixed_size;              // ResizeRule::fixed
+  int short_edge = 0;                    // detectron2/maskrcnn short side, torchvision size
+  int max_size = 0;                      // detectron2/maskrcnn long-side limit; 0 = none
+  int scale_a = 0, scale_b = 0;          // mmcv img_scale pair, e.g. (2048, 512)
+  ImageSize fixed_size;                  // ResizeRule::fixed
   std::optional<ImageSize> center_crop;  // torchvision CenterCrop after the resize
   Normalization normalization;
   int size_divisibility = 0;  // pad bottom/right to a multiple (detectron2 FPN, GLIP: 32)

@@ -10,9 +10,8 @@ namespace {
 
 void require_positive(ImageSize image, int target, const char* what) {
   if (image.width < 1 || image.height < 1) {
-    throw std::invalid_argument(std::string(what) + ": image size " +
-                                std::to_string(image.width) + "x" + std::to_string(image.height) +
-                                " must be at least 1x1");
+    throw std::invalid_argument(std::string(what) + ": image size " + std::to_string(image.width) +
+                                "x" + std::to_string(image.height) + " must be at least 1x1");
   }
   if (target < 1) {
     throw std::invalid_argument(std::string(what) + ": target size " + std::to_string(target) +
@@ -21,7 +20,9 @@ void require_positive(ImageSize image, int target, const char* what) {
 }
 
 // Python's int() of a non-negative float: truncation.
-int py_int(double v) { return static_cast<int>(v); }
+int py_int(double v) {
+  return static_cast<int>(v);
+}
 
 }  // namespace
 

@@ -19,7 +19,8 @@ TEST(CenterCrop, TorchvisionOffsets) {
 
 TEST(CenterCrop, CropCopiesAndFillsOutsideWithBlack) {
   RgbImage im(3, 2);
-  for (std::size_t i = 0; i < im.pixels.size(); ++i) im.pixels[i] = static_cast<std::uint8_t>(i + 1);
+  for (std::size_t i = 0; i < im.pixels.size(); ++i)
+    im.pixels[i] = static_cast<std::uint8_t>(i + 1);
   const RgbImage inner = crop_image(im, {1, 1}, {2, 1});
   EXPECT_EQ(inner.pixels, (std::vector<std::uint8_t>{13, 14, 15, 16, 17, 18}));
   const RgbImage outer = crop_image(im, {-1, 0}, {5, 1});

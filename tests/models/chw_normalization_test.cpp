@@ -12,8 +12,11 @@ namespace ovbench {
 namespace {
 
 TEST(ChwNormalization, ClipRgbUnitRangeMatchesFloat32Reference) {
-  const Normalization n{ChannelOrder::rgb, PixelRange::to_1, StdMode::divide,
-                        {0.48145466, 0.4578275, 0.40821073}, {0.26862954, 0.26130258, 0.27577711}};
+  const Normalization n{ChannelOrder::rgb,
+                        PixelRange::to_1,
+                        StdMode::divide,
+                        {0.48145466, 0.4578275, 0.40821073},
+                        {0.26862954, 0.26130258, 0.27577711}};
   const NormalizationTable t = make_normalization_table(n);
   EXPECT_EQ(t.value[0][0], -0x1.cad1b8p+0f);
   EXPECT_EQ(t.value[1][0], -0x1.c0897p+0f);
@@ -27,8 +30,11 @@ TEST(ChwNormalization, ClipRgbUnitRangeMatchesFloat32Reference) {
 }
 
 TEST(ChwNormalization, GlipBgrMatchesFloat32Reference) {
-  const Normalization n{ChannelOrder::bgr, PixelRange::to_255, StdMode::divide,
-                        {103.530, 116.280, 123.675}, {57.375, 57.120, 58.395}};
+  const Normalization n{ChannelOrder::bgr,
+                        PixelRange::to_255,
+                        StdMode::divide,
+                        {103.530, 116.280, 123.675},
+                        {57.375, 57.120, 58.395}};
   const NormalizationTable t = make_normalization_table(n);
   EXPECT_EQ(t.source, (std::array<int, 3>{2, 1, 0}));  // output channel 0 reads B
   EXPECT_EQ(t.value[0][0], -0x1.cdf012p+0f);
@@ -41,8 +47,8 @@ TEST(ChwNormalization, LayoutOrderAndPadding) {
   // 2x1 image (R,G,B) = (10,20,30), (40,50,60); detectron2 BGR, std 1, padded to 3x2 with 0.
   RgbImage im(2, 1);
   im.pixels = {10, 20, 30, 40, 50, 60};
-  const Normalization n{ChannelOrder::bgr, PixelRange::to_255, StdMode::divide,
-                        {1.0, 2.0, 3.0}, {1.0, 1.0, 1.0}};
+  const Normalization n{
+      ChannelOrder::bgr, PixelRange::to_255, StdMode::divide, {1.0, 2.0, 3.0}, {1.0, 1.0, 1.0}};
   std::vector<float> out(3 * 3 * 2, -7.0f);
   normalize_to_chw(im, make_normalization_table(n), {3, 2}, 0.0f, out.data());
   const std::vector<float> expected{
@@ -58,8 +64,11 @@ TEST(ChwNormalization, LayoutOrderAndPadding) {
 TEST(ChwNormalization, MultiplyReciprocalRoundsOnceFromDouble) {
   // OpenCV's arithmetic for mmcv.imnormalize: the product with the double reciprocal, rounded
   // once to float (tests/torch/opencv_arithmetic_test.cpp checks it against cv::multiply).
-  const Normalization n{ChannelOrder::rgb, PixelRange::to_255, StdMode::multiply_reciprocal,
-                        {0.0, 0.0, 0.0}, {3.0, 3.0, 3.0}};
+  const Normalization n{ChannelOrder::rgb,
+                        PixelRange::to_255,
+                        StdMode::multiply_reciprocal,
+                        {0.0, 0.0, 0.0},
+                        {3.0, 3.0, 3.0}};
   const NormalizationTable t = make_normalization_table(n);
   for (int level = 0; level < 256; ++level) {
     EXPECT_EQ(t.value[0][static_cast<std::size_t>(level)],

@@ -167,14 +167,13 @@ TEST(PilResize, MatchesPillowBitForBit) {
   ASSERT_GE(doc["cases"].size(), 40u);
   int with_pixels = 0, with_samples = 0;
   for (const auto& c : doc["cases"]) {
-    const std::string name = c["image"].get<std::string>() + " " + std::to_string(c["width"].get<int>()) +
-                             "x" + std::to_string(c["height"].get<int>()) + " -> " +
-                             std::to_string(c["out_width"].get<int>()) + "x" +
-                             std::to_string(c["out_height"].get<int>()) + " " +
-                             c["filter"].get<std::string>();
+    const std::string name =
+        c["image"].get<std::string>() + " " + std::to_string(c["width"].get<int>()) + "x" +
+        std::to_string(c["height"].get<int>()) + " -> " +
+        std::to_string(c["out_width"].get<int>()) + "x" +
+        std::to_string(c["out_height"].get<int>()) + " " + c["filter"].get<std::string>();
     const RgbImage im = make_image(c["image"], c["width"], c["height"]);
-    const RgbImage out =
-        pil_resize(im, c["out_width"], c["out_height"], filter_named(c["filter"]));
+    const RgbImage out = pil_resize(im, c["out_width"], c["out_height"], filter_named(c["filter"]));
     ASSERT_EQ(out.width, c["out_width"].get<int>()) << name;
     ASSERT_EQ(out.height, c["out_height"].get<int>()) << name;
     if (c.contains("pixels_hex")) {

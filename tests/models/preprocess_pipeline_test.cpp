@@ -85,6 +85,16 @@ TEST(PreprocessPipeline, Cv2LinearNeedsTheOpenCvResampler) {
   EXPECT_NO_THROW(preprocess(pattern(683, 512), spec));
 }
 
+TEST(PreprocessPipeline, PreprocessIntoReusesAndOverwritesTheBuffer) {
+  PreprocessSpec spec = official_preprocess("glip");
+  const RgbImage im = pattern(640, 480);
+  PreprocessedImage reused;
+  reused.chw.assign(3u * 1088 * 800, 123.0f);  // stale values from a "previous image"
+  preprocess_into(im, spec, reused);
+  EXPECT_EQ(reused.chw, preprocess(im, spec).chw);
+  EXPECT_EQ(reused.geometry.padded, (ImageSize{1088, 800}));
+}
+
 TEST(PreprocessPipeline, NoResizeAndBadInput) {
   PreprocessSpec spec;  // no resize, RGB 0-255, mean 0, std 1
   spec.size_divisibility = 4;

@@ -27,7 +27,8 @@ TEST(PreprocessSpec, ParsesEveryKey) {
     "center_crop": {"width": 224, "height": 200},
     "channel_order": "bgr", "pixel_range": "0-1",
     "mean": [1, 2, 3.5], "std": [4, 5, 6], "std_mode": "multiply_reciprocal",
-    "size_divisibility": 32, "pad_value": -1.5})"), "t");
+    "size_divisibility": 32, "pad_value": -1.5})"),
+                                                 "t");
   EXPECT_EQ(s.exif_orientation, ExifOrientation::apply);
   EXPECT_EQ(s.resize, ResizeRule::detectron2_shortest_edge);
   EXPECT_EQ(s.filter, ResizeFilter::pil_bicubic);
@@ -84,7 +85,8 @@ TEST(PreprocessSpec, ErrorsNameTheKey) {
   EXPECT_NE(error_of(R"({"resize": {"rule": "fixed", "width": 5, "height": 5, "max": 3}})")
                 .find("field 'resize.max': unknown key"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"size_divisibility": "32"})").find("field 'size_divisibility': expected an integer"),
+  EXPECT_NE(error_of(R"({"size_divisibility": "32"})")
+                .find("field 'size_divisibility': expected an integer"),
             std::string::npos);
   EXPECT_NE(error_of(R"({"size_divisibility": -1})").find("field 'size_divisibility'"),
             std::string::npos);
@@ -92,13 +94,16 @@ TEST(PreprocessSpec, ErrorsNameTheKey) {
             std::string::npos);
   EXPECT_NE(error_of(R"({"mean": [1, 2]})").find("field 'mean': expected an array of 3 numbers"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"channel_order": "brg"})").find("field 'channel_order': unknown value \"brg\""),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"channel_order": "brg"})").find("field 'channel_order': unknown value \"brg\""),
+      std::string::npos);
   EXPECT_NE(error_of(R"({"resize": {"short_edge": 800}})").find("field 'resize.rule': missing"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"resize": {"rule": "detectron2_shortest_edge"}})")
-                .find("field 'resize.short_edge': missing (required by rule \"detectron2_shortest_edge\")"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"resize": {"rule": "detectron2_shortest_edge"}})")
+          .find(
+              "field 'resize.short_edge': missing (required by rule \"detectron2_shortest_edge\")"),
+      std::string::npos);
   EXPECT_NE(error_of(R"({"resize": {"rule": "mmcv_keep_ratio", "scale": [2048]}})")
                 .find("field 'resize.scale'"),
             std::string::npos);
@@ -107,8 +112,9 @@ TEST(PreprocessSpec, ErrorsNameTheKey) {
             std::string::npos);
   EXPECT_NE(error_of(R"({"preset": "vild"})").find("unknown preprocessing preset \"vild\""),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"center_crop": {"width": 224}})").find("field 'center_crop.height': missing"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"center_crop": {"width": 224}})").find("field 'center_crop.height': missing"),
+      std::string::npos);
   EXPECT_NE(error_of(R"([1])").find("expected an object"), std::string::npos);
 }
 

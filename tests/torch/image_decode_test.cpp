@@ -47,9 +47,9 @@ TEST_F(ImageDecode, PngPixelsComeBackAsRgb) {
   cv::Mat bgr(2, 3, CV_8UC3);
   for (int y = 0; y < 2; ++y) {
     for (int x = 0; x < 3; ++x) {
-      bgr.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<std::uint8_t>(x * 10),
-                                          static_cast<std::uint8_t>(y * 100),
-                                          static_cast<std::uint8_t>(7 + x + y));
+      bgr.at<cv::Vec3b>(y, x) =
+          cv::Vec3b(static_cast<std::uint8_t>(x * 10), static_cast<std::uint8_t>(y * 100),
+                    static_cast<std::uint8_t>(7 + x + y));
     }
   }
   const fs::path png = dir_ / "small.png";
@@ -138,7 +138,8 @@ RgbImage row_of(std::initializer_list<int> values) {
   RgbImage im(static_cast<int>(values.size()), 1);
   int x = 0;
   for (int v : values) {
-    for (int c = 0; c < 3; ++c) im.pixels[static_cast<std::size_t>(3 * x + c)] = static_cast<std::uint8_t>(v);
+    for (int c = 0; c < 3; ++c)
+      im.pixels[static_cast<std::size_t>(3 * x + c)] = static_cast<std::uint8_t>(v);
     ++x;
   }
   return im;

@@ -22,7 +22,8 @@ TEST(OpenCvArithmetic, MultiplyReciprocalMatchesMmcvImnormalize) {
   // mmseg's Normalize stores mean/std as float32 arrays; imnormalize_ widens them to float64.
   cv::Mat mean(1, 3, CV_64F), stdinv(1, 3, CV_64F);
   for (int c = 0; c < 3; ++c) {
-    mean.at<double>(0, c) = static_cast<double>(static_cast<float>(n.mean[static_cast<std::size_t>(c)]));
+    mean.at<double>(0, c) =
+        static_cast<double>(static_cast<float>(n.mean[static_cast<std::size_t>(c)]));
     stdinv.at<double>(0, c) =
         1.0 / static_cast<double>(static_cast<float>(n.std[static_cast<std::size_t>(c)]));
   }
@@ -35,8 +36,8 @@ TEST(OpenCvArithmetic, MultiplyReciprocalMatchesMmcvImnormalize) {
       const float got = table.value[static_cast<std::size_t>(c)][static_cast<std::size_t>(i)];
       if (expected != got) {
         ++mismatches;
-        ADD_FAILURE() << "level " << i << " channel " << c << ": OpenCV " << expected
-                      << ", table " << got;
+        ADD_FAILURE() << "level " << i << " channel " << c << ": OpenCV " << expected << ", table "
+                      << got;
       }
     }
   }
