@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/parallel_for.h"
+#include "core/phase_clock.h"
 #include "metrics/detection_eval_setup.h"
 #include "metrics/rle_mask.h"
 
@@ -116,6 +117,7 @@ const char* tide_error_key(TideError e) {
 
 DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, const Detections& dt,
                                                 const ErrorAnalysisOptions& options) {
+  PhaseClock clock;
   DetectionErrorAnalysis out;
   out.options = options;
   const bool lvis = options.protocol == ErrorAnalysisProtocol::kLvis;
@@ -177,6 +179,9 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
   std::vector<std::uint32_t> dt_start(I + 1, 0);
   for (std::size_t p = 0; p < I; ++p) dt_start[p + 1] = dt_start[p] + static_cast<std::uint32_t>(std::min<std::size_t>(all_start[p + 1] - all_start[p], cap));
   std::vector<std::uint32_t> kept(dt_start[I]);
+  // The kept detections' category index and score, contiguous for the passes below.
+  std::vector<std::uint32_t> kept_category(kept.size());
+  std::vector<double> kept_score(kept.size());
   parallel_for(
       I,
       [&](std::size_t begin, std::size_t end) {
@@ -184,6 +189,10 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
           auto b = all_list.begin() + all_start[p], e = all_list.begin() + all_start[p + 1];
           std::stable_sort(b, e, [&](std::uint32_t x, std::uint32_t y) { return dt.items[x].score > dt.items[y].score; });
           std::copy(b, b + (dt_start[p + 1] - dt_start[p]), kept.begin() + dt_start[p]);
+          for (std::uint32_t n = dt_start[p]; n < dt_start[p + 1]; ++n) {
+            kept_category[n] = index.categories.find(dt.items[kept[n]].category_id);
+            kept_score[n] = dt.items[kept[n]].score;
+          }
         }
       },
       options.threads);
@@ -217,6 +226,8 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
     }
   }
 
+  clock.lap("prepare");
+
   // The per-image pass: TIDEExample (matching, ignore regions) and TIDERun._eval_image (the
   // error tests), plus the novel/base coverage test on the same IoUs.
   const unsigned workers = std::max(1u, options.threads ? options.threads : default_thread_count());
@@ -230,7 +241,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
   }
   for (auto& s : scratch) s.lvis_class.assign(K, 0);
   std::vector<DetectionOutcome> outcome(N);
-  auto category_of_dt = [&](std::size_t n) { return index.categories.find(dt.items[kept[n]].category_id); };
+  auto category_of_dt = [&](std::size_t n) { return kept_category[n]; };
 
   auto process_image = [&](std::size_t p, WorkerTotals& tot, WorkerScratch& s) {
     const std::uint32_t d0 = dt_start[p], D = dt_start[p + 1] - d0;
@@ -353,37 +364,41 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
       }
       const std::uint32_t k = category_of_dt(d0 + d);
       const double* row = s.iou.data() + static_cast<std::size_t>(d) * G;
-      auto argmax = [&](auto value) {
-        std::size_t at = 0;
-        double best = value(0);
-        for (std::size_t g = 1; g < G; ++g) {
-          const double v = value(g);
-          if (v > best) {
-            best = v;
-            at = g;
+      // The four argmaxes of TIDE's tests in one pass over the row (each keeps numpy's rule: the
+      // first index of the maximum, starting from index 0).
+      auto same = [&](std::size_t g) { return s.gt_cat[g] == k; };
+      double loc_iou = same(0) ? row[0] : 0.0, cls_iou = same(0) ? 0.0 : row[0];
+      double dupe_iou = s.gt_used[0] && same(0) ? row[0] : 0.0, any_iou = row[0];
+      std::size_t loc_gt = 0, cls_gt = 0;
+      for (std::size_t g = 1; g < G; ++g) {
+        const double v = row[g];
+        if (same(g)) {
+          if (v > loc_iou) {
+            loc_iou = v;
+            loc_gt = g;
           }
+          if (s.gt_used[g] && v > dupe_iou) dupe_iou = v;
+        } else if (v > cls_iou) {
+          cls_iou = v;
+          cls_gt = g;
         }
-        return std::pair<std::size_t, double>(at, best);
-      };
-      // BoxError (Loc): the same-category gt of highest IoU (used or not) at bg <= IoU <= fg.
-      const auto [loc_gt, loc_iou] = argmax([&](std::size_t g) { return s.gt_cat[g] == k ? row[g] : 0.0; });
+        any_iou = std::max(any_iou, v);
+      }
       std::int32_t target = -1;
       if (bg <= loc_iou && loc_iou <= fg) {
+        // BoxError (Loc): the same-category gt of highest IoU (used or not) at bg <= IoU <= fg.
         o.error = static_cast<std::uint8_t>(TideError::kLoc);
         target = static_cast<std::int32_t>(loc_gt);
-      } else {
+      } else if (cls_iou >= fg) {
         // ClassError (Cls): a gt of another category at IoU >= fg.
-        const auto [cls_gt, cls_iou] = argmax([&](std::size_t g) { return s.gt_cat[g] != k ? row[g] : 0.0; });
-        if (cls_iou >= fg) {
-          o.error = static_cast<std::uint8_t>(TideError::kCls);
-          target = static_cast<std::int32_t>(cls_gt);
-        } else if (argmax([&](std::size_t g) { return s.gt_used[g] && s.gt_cat[g] == k ? row[g] : 0.0; }).second >= fg) {
-          o.error = static_cast<std::uint8_t>(TideError::kDupe);  // DuplicateError: its gt was taken
-        } else if (argmax([&](std::size_t g) { return row[g]; }).second <= bg) {
-          o.error = static_cast<std::uint8_t>(TideError::kBkg);  // BackgroundError
-        } else {
-          o.error = static_cast<std::uint8_t>(TideError::kBoth);  // OtherError ("Both")
-        }
+        o.error = static_cast<std::uint8_t>(TideError::kCls);
+        target = static_cast<std::int32_t>(cls_gt);
+      } else if (dupe_iou >= fg) {
+        o.error = static_cast<std::uint8_t>(TideError::kDupe);  // DuplicateError: its gt was taken
+      } else if (any_iou <= bg) {
+        o.error = static_cast<std::uint8_t>(TideError::kBkg);  // BackgroundError
+      } else {
+        o.error = static_cast<std::uint8_t>(TideError::kBoth);  // OtherError ("Both")
       }
       count(static_cast<TideError>(o.error));
       // BestGTMatch: Loc and Cls errors on an unused gt make it 'usable' (not Missed); of all
@@ -391,7 +406,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
       if (target >= 0 && !s.gt_used[static_cast<std::size_t>(target)]) {
         const std::size_t g = static_cast<std::size_t>(target);
         s.gt_usable[g] = 1;
-        const double score = dt.items[kept[d0 + d]].score;
+        const double score = kept_score[d0 + d];
         if (s.best_score[g] < score) {
           s.best_score[g] = score;
           s.best_pred[g] = static_cast<std::int32_t>(d);
@@ -464,6 +479,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
     all.confusions.insert(all.confusions.end(), totals[w].confusions.begin(), totals[w].confusions.end());
   }
   scratch = {};
+  clock.lap("match+classify");
 
   // Every category's data points, in all configurations at once.
   std::vector<std::uint32_t> item_start(K + 1, 0);
@@ -472,7 +488,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
     for (std::size_t n = 0; n < N; ++n) {
       const DetectionOutcome& o = outcome[n];
       const std::uint32_t k = category_of_dt(n);
-      const double score = dt.items[kept[n]].score;
+      const double score = kept_score[n];
       const auto seq = static_cast<std::uint32_t>(n);
       if (o.status == kTruePositive) {
         emit(k, ClassItem{score, seq, kEvery, kEvery, true});
@@ -523,9 +539,8 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
         std::vector<double>& prec = precision[worker];
         for (std::size_t k = begin; k < end; ++k) {
           const auto b = items.begin() + item_start[k], e = items.begin() + item_start[k + 1];
-          std::sort(b, e, [](const ClassItem& x, const ClassItem& y) {
-            return x.score > y.score || (x.score == y.score && x.seq < y.seq);
-          });
+          // Filled in seq order, so a stable sort by score gives (score desc, seq asc).
+          std::stable_sort(b, e, [](const ClassItem& x, const ClassItem& y) { return x.score > y.score; });
           const std::size_t n = static_cast<std::size_t>(e - b);
           const ClassItem* list = items.data() + item_start[k];
           std::uint64_t original_tps = 0;
@@ -648,6 +663,8 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
       return x.count > y.count;  // ties keep (novel id, base id) order
     });
   }
+  clock.lap("recompute AP");
+  out.phase_seconds = clock.laps();
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -87,6 +88,8 @@ struct DetectionErrorAnalysis {
   bool has_confusion = false;
   NovelBaseConfusion confusion;
   ErrorAnalysisOptions options;  // as used, for the JSON params
+  // Seconds per phase ("prepare", "match+classify", "recompute AP"), for --verbose and bench/.
+  std::vector<std::pair<std::string, double>> phase_seconds;
 };
 
 // Runs TIDE's error analysis over the detections the protocol evaluates: detections on

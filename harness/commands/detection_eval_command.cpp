@@ -181,8 +181,10 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
       eo.base_category_ids = base->category_ids;
       eo.novel_category_ids = novel->category_ids;
     }
-    report.error_analysis = error_analysis_json(analyse_detection_errors(gt, dt, eo));
+    const DetectionErrorAnalysis analysis = analyse_detection_errors(gt, dt, eo);
+    report.error_analysis = error_analysis_json(analysis);
     log.done("error analysis");
+    log.detail(analysis.phase_seconds);
   }
   for (const auto& w : report.warnings) std::cerr << "ovbench: warning: " << w << "\n";
 
