@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -94,6 +95,57 @@ double tide_ap(std::vector<double>& precision, std::uint64_t num_gt) {
   }
   return sum / 101 * 100;
 }
+
+// Stable sort by score, highest first (the order of Python's stable `sort(key=-score)`): an LSD
+// radix sort on the score's bits, 8 bits a pass, skipping the bytes all keys share (scores
+// written as float32 leave the low 29 bits of the double zero). Equal scores keep their order,
+// -0.0 and 0.0 included.
+struct ScoreSorter {
+  std::vector<std::uint64_t> keys, keys_out;
+  std::vector<ClassItem> out;
+
+  static std::uint64_t descending_key(double score) {
+    if (score == 0) score = 0;  // -0.0 ties with 0.0, as in Python
+    std::uint64_t u;
+    std::memcpy(&u, &score, sizeof u);
+    u = (u >> 63) ? ~u : (u | (1ull << 63));  // ascending order of doubles as unsigned order
+    return ~u;
+  }
+
+  void sort(ClassItem* items, std::size_t n) {
+    if (n < 64) {
+      std::stable_sort(items, items + n, [](const ClassItem& x, const ClassItem& y) { return x.score > y.score; });
+      return;
+    }
+    keys.resize(n);
+    keys_out.resize(n);
+    out.resize(n);
+    std::uint64_t all_and = ~0ull, all_or = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      keys[i] = descending_key(items[i].score);
+      all_and &= keys[i];
+      all_or |= keys[i];
+    }
+    ClassItem* from = items;
+    ClassItem* to = out.data();
+    std::uint64_t* kfrom = keys.data();
+    std::uint64_t* kto = keys_out.data();
+    for (int shift = 0; shift < 64; shift += 8) {
+      if ((((all_and ^ all_or) >> shift) & 0xFF) == 0) continue;  // every key has this byte
+      std::size_t count[257] = {};
+      for (std::size_t i = 0; i < n; ++i) ++count[((kfrom[i] >> shift) & 0xFF) + 1];
+      for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t at = count[(kfrom[i] >> shift) & 0xFF]++;
+        to[at] = from[i];
+        kto[at] = kfrom[i];
+      }
+      std::swap(from, to);
+      std::swap(kfrom, kto);
+    }
+    if (from != items) std::copy(from, from + n, items);
+  }
+};
 
 // Box or mask IoU as mask_utils.iou gives it (crowd: the union is the detection's area).
 struct Geometry {
@@ -533,6 +585,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
   std::vector<std::uint8_t> has_points(kConfigs * K, 0), has_original_tp(K, 0);
   std::vector<std::uint64_t> first_error_point(kConfigs * K, kNever);
   std::vector<std::vector<double>> precision(workers);
+  std::vector<ScoreSorter> sorters(workers);
   parallel_for_workers(
       K,
       [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -540,7 +593,7 @@ DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, cons
         for (std::size_t k = begin; k < end; ++k) {
           const auto b = items.begin() + item_start[k], e = items.begin() + item_start[k + 1];
           // Filled in seq order, so a stable sort by score gives (score desc, seq asc).
-          std::stable_sort(b, e, [](const ClassItem& x, const ClassItem& y) { return x.score > y.score; });
+          sorters[worker].sort(&*b, static_cast<std::size_t>(e - b));
           const std::size_t n = static_cast<std::size_t>(e - b);
           const ClassItem* list = items.data() + item_start[k];
           std::uint64_t original_tps = 0;

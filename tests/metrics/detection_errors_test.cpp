@@ -227,7 +227,8 @@ struct RandomCase {
   Detections dt;
 };
 
-RandomCase random_case(std::uint64_t seed, bool lvis) {
+// `images` 10 uses the ids below; more are spread ids 1000 + (i * 7919) mod (3 * images).
+RandomCase random_case(std::uint64_t seed, bool lvis, int images = 10) {
   testing::TestRng rng{seed};
   auto draw = [&](int n) { return static_cast<int>(rng.uniform() * n); };
   RandomCase c;
@@ -239,7 +240,11 @@ RandomCase random_case(std::uint64_t seed, bool lvis) {
     cat.frequency = 'f';
     c.gt.categories.push_back(cat);
   }
-  const std::int64_t ids[] = {13, 10, 15, 11, 14, 12, 19, 16, 18, 17};
+  std::vector<std::int64_t> ids = {13, 10, 15, 11, 14, 12, 19, 16, 18, 17};
+  if (images != 10) {
+    ids.clear();
+    for (int i = 0; i < images; ++i) ids.push_back(1000 + (static_cast<std::int64_t>(i) * 7919) % (images * 3));
+  }
   for (std::int64_t id : ids) {
     ImageRecord im;
     im.id = id;
@@ -302,6 +307,7 @@ RandomCase random_case(std::uint64_t seed, bool lvis) {
 struct TideExpectation {
   std::uint64_t seed;
   bool lvis;
+  int images;
   int max_dets;
   std::size_t gts, detections;
   double ap;
@@ -313,25 +319,32 @@ struct TideExpectation {
 // tidecv 1.0.1 on the same populations (TIDE().evaluate(gt, pred, mode=TIDE.BOX), then
 // fix_main_errors(), fix_special_errors(), count_errors()), printed with repr().
 const TideExpectation kTideRuns[] = {
-    {7, false, 100, 19, 37, 8.288543140028285,
+    {7, false, 10, 100, 19, 37, 8.288543140028285,
      {11.852899575671856, 25.45497406883545, 0.0, 0.0, 0.0, 0.46204620462046364}, {5, 8, 5, 3, 12, 6},
      8.939179632248944, 2.3573785950023574},
-    {7, false, 4, 19, 37, 6.478076379066472,
+    {7, false, 10, 4, 19, 37, 6.478076379066472,
      {12.178217821782184, 25.945308816595947, 0.0, 0.0, 0.0, 2.833569071192848}, {5, 5, 5, 1, 9, 7},
      6.789250353606796, 4.72890146157474},
-    {11, true, 300, 23, 34, 23.00990099009901,
+    {11, true, 10, 300, 23, 34, 23.00990099009901,
      {0.0, 36.66760961810468, 0.0, 0.0, 0.0, 12.387407971566379}, {1, 15, 2, 4, 5, 8},
      7.881188118811885, 25.25006346788526},
-    {12, false, 100, 22, 49, 20.289328932893277,
+    {12, false, 10, 100, 22, 49, 20.289328932893277,
      {0.0, 24.33249039189632, 0.0, 1.373565928021403, 0.5891874901775793, 0.0}, {1, 17, 5, 5, 13, 4},
      21.690869086908705, 4.834197705484815},
+    // 200 images: ~160 points per category, enough for the radix sort's path (>= 64).
+    {31, false, 200, 100, 413, 839, 6.010670720930852,
+     {2.023130946330493, 23.929207923966864, 0.39243069120551155, 0.0, 1.8206608708517535, 1.9855200747553532},
+     {55, 276, 102, 36, 254, 111}, 25.67249759590083, 11.414108776346415},
+    {32, true, 200, 300, 410, 826, 14.714412629960586,
+     {2.373851804771446, 29.006224720074982, 0.0, 0.0, 0.6522530388026233, 2.7045609714695242},
+     {61, 266, 98, 49, 202, 116}, 22.315290340336453, 19.152269660416003},
 };
 
 TEST(DetectionErrors, RandomCasesEqualTidecv) {
   for (const TideExpectation& want : kTideRuns) {
     SCOPED_TRACE("seed " + std::to_string(want.seed) + (want.lvis ? " lvis" : " coco") + " max_dets " +
                  std::to_string(want.max_dets));
-    const RandomCase c = random_case(want.seed, want.lvis);
+    const RandomCase c = random_case(want.seed, want.lvis, want.images);
     ASSERT_EQ(c.gt.annotations.size(), want.gts);
     ASSERT_EQ(c.dt.items.size(), want.detections);
     ErrorAnalysisOptions o = coco_options(want.max_dets);
