@@ -124,6 +124,30 @@ TEST(ErrorAnalysisCli, StoredWithTheRunAndShownBack) {
   EXPECT_FALSE(nlohmann::json::parse(plain.out)["results"][0].contains("error_analysis"));
 }
 
+// --iou-type segm: TIDE's mask mode. The detection's box equals the gt's, but its mask is the
+// other half of the square: a true positive by box, a false positive by mask.
+TEST(ErrorAnalysisCli, SegmMatchesMasks) {
+  const auto dir = fresh_test_dir();
+  const char* gt = R"({"images": [{"id": 1, "width": 40, "height": 40}],
+   "categories": [{"id": 1, "name": "a"}],
+   "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 20, 20], "area": 200,
+                    "iscrowd": 0, "segmentation": [[0, 0, 20, 0, 0, 20]]}]})";
+  const char* dt = R"([{"image_id": 1, "category_id": 1, "bbox": [0, 0, 20, 20], "score": 0.9,
+                        "segmentation": [[20, 20, 20, 0, 0, 20]]}])";
+  const auto gt_path = write(dir / "gt.json", gt), dt_path = write(dir / "dt.json", dt);
+  for (const std::string type : {"bbox", "segm"}) {
+    const auto r = run_ovbench({"eval", "coco", "--gt", gt_path, "--pred", dt_path, "--iou-type", type, "--errors", "--json", "-"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto ea = nlohmann::json::parse(r.out).at("error_analysis");
+    EXPECT_EQ(ea["params"]["iou_type"], type);
+    const auto& c = ea["tide"]["counts"];
+    const int false_positives = c["cls"].get<int>() + c["loc"].get<int>() + c["both"].get<int>() +
+                                c["dupe"].get<int>() + c["bkg"].get<int>();
+    EXPECT_NEAR(ea["tide"]["AP"].get<double>(), type == "bbox" ? 100.0 : 0.0, 1e-9) << type;
+    EXPECT_EQ(false_positives, type == "bbox" ? 0 : 1) << type;
+  }
+}
+
 TEST(ErrorAnalysisCli, LvisUsesItsPerImageCap) {
   const auto dir = fresh_test_dir();
   const char* gt = R"({"images": [{"id": 1, "width": 100, "height": 100, "neg_category_ids": [2],
