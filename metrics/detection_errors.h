@@ -48,7 +48,7 @@ struct ErrorAnalysisOptions {
   // TIDE's Data.max_dets: the highest-scoring detections kept per image, over all
   // categories (tidecv: COCO 100, LVIS 300). <= 0: no cap.
   int max_dets_per_image = 100;
-  double foreground_iou = 0.5;  // TIDE(pos_threshold=0.5)
+  double foreground_iou = 0.5;  // TIDE(pos_threshold=0.5); must be > 0
   double background_iou = 0.1;  // TIDE(background_threshold=0.1)
   bool segm = false;            // TIDE.MASK mode: mask IoU instead of box IoU
   // Novel/base confusion (see NovelBaseConfusion); skipped unless `confusion`.
