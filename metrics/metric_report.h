@@ -49,6 +49,9 @@ struct MetricReport {
   nlohmann::ordered_json counts;     // images, gt, detections loaded/kept, ...
   // Bootstrap confidence intervals when asked for (metrics/detection_intervals.h), else null.
   nlohmann::ordered_json intervals;
+  // TIDE error analysis and novel/base confusion when asked for (--errors;
+  // metrics/detection_errors.h error_analysis_json), else null.
+  nlohmann::ordered_json error_analysis;
   std::vector<std::string> warnings;  // said once on stderr by the command (dropped input, ...)
   // Seconds per phase of the evaluation, in order (--verbose and bench/ print them).
   std::vector<std::pair<std::string, double>> phase_seconds;

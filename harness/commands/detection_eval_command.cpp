@@ -19,6 +19,7 @@
 #include "harness/json_output.h"
 #include "harness/store/results_store.h"
 #include "metrics/coco_evaluator.h"
+#include "metrics/detection_errors.h"
 #include "metrics/lvis_evaluator.h"
 
 namespace po = boost::program_options;
@@ -69,7 +70,8 @@ CommandLine make_command_line(DetectionBenchmark b) {
              "  ovbench eval lvis --gt lvis_v1_val.json --pred results.json --protocol fixed --json out.json\n"
            : "  ovbench eval coco --gt instances_val2017.json --pred results.json\n"
              "  ovbench eval coco --gt ovcoco_val.json --pred results.json --groups ov-coco --json -\n"
-             "  ovbench eval coco --gt instances_val2017.json --pred segm.json --iou-type segm --per-category\n");
+             "  ovbench eval coco --gt instances_val2017.json --pred segm.json --iou-type segm --per-category\n"
+             "  ovbench eval coco --gt ovcoco_val.json --pred results.json --groups ov-coco --errors\n");
   cl.add_options()
       ("gt", po::value<std::string>()->value_name("GT.json"), "ground truth instances file (.json or gzipped)")
       ("pred", po::value<std::string>()->value_name("RESULTS.json"), "COCO results file: a list of {image_id, category_id, bbox|segmentation, score}")
@@ -79,6 +81,7 @@ CommandLine make_command_line(DetectionBenchmark b) {
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the summary then goes to stderr)")
       ("drop-unknown-images", po::bool_switch(), "drop results on image ids absent from the ground truth (with a warning) instead of failing")
       ("bootstrap", po::value<int>()->default_value(0)->value_name("N"), "also give 95% confidence intervals of AP, AP50, AP75 (and APr/APc/APf, and per group) from N image-level bootstrap replicates, e.g. 1000")
+      ("errors", po::bool_switch(), "also analyse the errors as TIDE does (dbolya/tide): the count and dAP (AP points at IoU 0.5) of classification, localisation, both, duplicate, background and missed errors; with groups named \"base\" and \"novel\" (e.g. --groups ov-coco), also how many novel objects are found only as base categories, and the top (novel, base) pairs. See docs/error-analysis.md")
       ("seed", po::value<std::uint64_t>()->default_value(0)->value_name("S"), "bootstrap seed: the same seed resamples the same images, so runs on one dataset pair up")
       ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing); see `ovbench runs`")
       ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run, e.g. the checkpoint (`ovbench show NAME` finds its latest run)")
@@ -154,9 +157,35 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   const Detections dt = read_detection_results(pred_path, dt_options);
   log.done("read " + std::to_string(dt.items.size()) + " results");
 
-  const MetricReport report = lvis ? evaluate_lvis(gt, dt, options) : evaluate_coco(gt, dt, options);
+  MetricReport report = lvis ? evaluate_lvis(gt, dt, options) : evaluate_coco(gt, dt, options);
   log.done("evaluate");
   log.detail(report.phase_seconds);
+  if (cl.get<bool>("errors")) {
+    ErrorAnalysisOptions eo;
+    eo.protocol = lvis ? ErrorAnalysisProtocol::kLvis : ErrorAnalysisProtocol::kCoco;
+    // tidecv's loaders cap at 100 (COCO) and 300 (LVIS) detections per image; Fixed AP has no
+    // per-image cap.
+    eo.max_dets_per_image = !lvis ? 100 : options.protocol == LvisProtocol::kFixed ? 0 : 300;
+    eo.segm = options.segm;
+    eo.threads = options.threads;
+    eo.gt_name = gt_path;
+    eo.results_name = pred_path;
+    const NamedCategorySet* base = nullptr;
+    const NamedCategorySet* novel = nullptr;
+    for (const auto& g : options.groups) {
+      if (g.name == "base") base = &g;
+      if (g.name == "novel") novel = &g;
+    }
+    if (base && novel) {
+      eo.confusion = true;
+      eo.base_category_ids = base->category_ids;
+      eo.novel_category_ids = novel->category_ids;
+    }
+    const DetectionErrorAnalysis analysis = analyse_detection_errors(gt, dt, eo);
+    report.error_analysis = error_analysis_json(analysis);
+    log.done("error analysis");
+    log.detail(analysis.phase_seconds);
+  }
   for (const auto& w : report.warnings) std::cerr << "ovbench: warning: " << w << "\n";
 
   if (lvis) {
@@ -175,6 +204,10 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   if (cl.get<bool>("per-category")) {
     human << "\n";
     print_category_table(human, report);
+  }
+  if (!report.error_analysis.is_null()) {
+    human << "\n";
+    print_error_analysis(human, report.error_analysis);
   }
   human.flush();
   if (!json_target.empty()) write_json_output(json_target, detection_report_json(report, gt_path, pred_path));

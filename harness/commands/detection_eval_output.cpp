@@ -88,6 +88,52 @@ void print_intervals(std::ostream& out, const MetricReport& report) {
   }
 }
 
+void print_error_analysis(std::ostream& out, const nlohmann::ordered_json& ea, std::size_t pairs) {
+  const auto& tide = ea.at("tide");
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "TIDE errors at IoU %.2f (dAP in AP points; TIDE's AP %.2f):\n",
+                ea.at("params").at("foreground_iou").get<double>(), tide.at("AP").get<double>());
+  out << buf;
+  // TIDE's own labels (short_name), in its order.
+  static const std::pair<const char*, const char*> main_types[] = {
+      {"cls", "Cls"}, {"loc", "Loc"}, {"both", "Both"}, {"dupe", "Dupe"}, {"bkg", "Bkg"}, {"miss", "Miss"}};
+  std::vector<std::string> header = {""};
+  std::vector<std::string> dap = {"dAP"}, count = {"count"};
+  for (const auto& [key, label] : main_types) {
+    header.push_back(label);
+    dap.push_back(format_metric(tide.at("dAP").at(key).get<double>(), 2));
+    count.push_back(std::to_string(tide.at("counts").at(key).get<std::uint64_t>()));
+  }
+  header.push_back("FalsePos");
+  header.push_back("FalseNeg");
+  dap.push_back(format_metric(tide.at("special_dAP").at("false_pos").get<double>(), 2));
+  dap.push_back(format_metric(tide.at("special_dAP").at("false_neg").get<double>(), 2));
+  count.push_back("-");
+  count.push_back("-");
+  TextTable table(header);
+  table.add_row(dap);
+  table.add_row(count);
+  out << table.render();
+  if (!ea.contains("novel_base_confusion")) return;
+  const auto& c = ea["novel_base_confusion"];
+  const auto novel = c.at("novel_gt").get<std::uint64_t>(), as_base = c.at("detected_as_base").get<std::uint64_t>();
+  std::snprintf(buf, sizeof buf,
+                "Novel/base confusion: %llu of %llu novel ground truths (%.1f%%) are covered at IoU >= %.2f only by "
+                "base-category detections (%llu found with their own label)\n",
+                static_cast<unsigned long long>(as_base), static_cast<unsigned long long>(novel),
+                novel ? 100.0 * static_cast<double>(as_base) / static_cast<double>(novel) : 0.0,
+                c.at("iou").get<double>(), static_cast<unsigned long long>(c.at("detected_own_label").get<std::uint64_t>()));
+  out << buf;
+  if (c.at("pairs").empty()) return;
+  TextTable top({"novel", "detected as (base)", "count"});
+  for (std::size_t i = 0; i < c["pairs"].size() && i < pairs; ++i) {
+    const auto& p = c["pairs"][i];
+    top.add_row({p.at("novel").get<std::string>(), p.at("base").get<std::string>(),
+                 std::to_string(p.at("count").get<std::uint64_t>())});
+  }
+  out << top.render();
+}
+
 void print_group_table(std::ostream& out, const MetricReport& report) {
   if (report.groups.empty()) return;
   std::vector<std::string> header = {"group"};
@@ -128,6 +174,7 @@ nlohmann::ordered_json detection_report_json(const MetricReport& report, const s
   j["params"] = report.params;
   j["counts"] = report.counts;
   if (!report.intervals.is_null()) j["intervals"] = report.intervals;
+  if (!report.error_analysis.is_null()) j["error_analysis"] = report.error_analysis;
   j["warnings"] = report.warnings;
   return j;
 }

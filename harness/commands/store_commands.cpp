@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "harness/command_line.h"
 #include "harness/commands/commands.h"
+#include "harness/commands/detection_eval_output.h"
 #include "harness/compare/run_comparison.h"
 #include "harness/json_output.h"
 #include "harness/store/results_store.h"
@@ -93,7 +94,7 @@ int show_command(const Args& args) {
   CommandLine cl("ovbench show", "ovbench show RUN [--db PATH] [--per-category] [--json]",
                  "Prints one stored run: its provenance (inputs and their hashes, protocol\n"
                  "parameters, ovbench version and commit, device, host) and, per dataset, the summary\n"
-                 "and group metrics. RUN is a run id or a tag (the latest run with that tag).",
+                 "and group metrics, and the error analysis when the run had one (eval --errors). RUN is a run id or a tag (the latest run with that tag).",
                  "  ovbench show 3\n  ovbench show my-checkpoint --json\n");
   cl.add_options()
       ("run", po::value<std::string>()->value_name("RUN"), "run id or tag")
@@ -127,6 +128,10 @@ int show_command(const Args& args) {
       std::cout << "  group " << group << ":";
       for (const auto& [key, value] : values.items()) std::cout << " " << key << "=" << format_value(value);
       std::cout << "\n";
+    }
+    if (!r.report.error_analysis.is_null()) {
+      std::cout << "\n";
+      print_error_analysis(std::cout, r.report.error_analysis);
     }
     if (cl.get<bool>("per-category")) {
       for (const CategoryResult& c : r.report.per_category) {

@@ -80,6 +80,11 @@ CREATE TABLE pr_curves (
       R"sql(
 ALTER TABLE results ADD COLUMN intervals TEXT NOT NULL DEFAULT 'null';
 )sql",
+      // 3: the error analysis of a detection result (JSON, as in `--json`'s "error_analysis":
+      // TIDE's dAP and counts, the novel/base confusion); 'null' when not asked for.
+      R"sql(
+ALTER TABLE results ADD COLUMN error_analysis TEXT NOT NULL DEFAULT 'null';
+)sql",
   };
   return steps;
 }
@@ -176,10 +181,11 @@ std::int64_t ResultsStore::insert_run(const RunProvenance& p, const std::string&
 
 void ResultsStore::insert_result(std::int64_t run, const StoredResult& r) {
   Statement res(db_,
-                "INSERT INTO results (run_id, dataset, benchmark, params, counts, predictions_path, intervals) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                "INSERT INTO results (run_id, dataset, benchmark, params, counts, predictions_path, intervals, "
+                "error_analysis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   res.bind(1, run).bind(2, r.dataset).bind(3, r.benchmark).bind(4, dump(r.report.params))
-      .bind(5, dump(r.report.counts)).bind(6, r.predictions_path).bind(7, dump(r.report.intervals));
+      .bind(5, dump(r.report.counts)).bind(6, r.predictions_path).bind(7, dump(r.report.intervals))
+      .bind(8, dump(r.report.error_analysis));
   res.run();
   const std::int64_t result = db_.last_insert_id();
 
@@ -307,8 +313,8 @@ std::vector<StoredResult> ResultsStore::load_results(std::int64_t run) {
   std::vector<StoredResult> out;
   std::vector<std::int64_t> ids;
   {
-    Statement s(db_, "SELECT id, dataset, benchmark, params, counts, predictions_path, intervals FROM results "
-                     "WHERE run_id = ?1 ORDER BY id");
+    Statement s(db_, "SELECT id, dataset, benchmark, params, counts, predictions_path, intervals, error_analysis "
+                     "FROM results WHERE run_id = ?1 ORDER BY id");
     s.bind(1, run);
     while (s.step()) {
       StoredResult r;
@@ -321,6 +327,8 @@ std::vector<StoredResult> ResultsStore::load_results(std::int64_t run) {
       r.predictions_path = s.column_text(5);
       r.report.intervals = nlohmann::ordered_json::parse(s.column_text(6), nullptr, false);
       if (r.report.intervals.is_discarded()) r.report.intervals = nullptr;
+      r.report.error_analysis = nlohmann::ordered_json::parse(s.column_text(7), nullptr, false);
+      if (r.report.error_analysis.is_discarded()) r.report.error_analysis = nullptr;
       out.push_back(std::move(r));
     }
   }

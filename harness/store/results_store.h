@@ -43,7 +43,8 @@ struct StoredRun {
 struct StoredResult {
   std::string dataset;
   std::string benchmark;
-  MetricReport report;  // summary, groups, per_category (with curves), params, counts
+  MetricReport report;  // summary, groups, per_category (with curves), params, counts,
+                        // intervals, error_analysis
   std::string predictions_path;
 };
 

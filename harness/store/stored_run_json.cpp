@@ -36,6 +36,7 @@ nlohmann::ordered_json result_json(const StoredResult& r) {
   j["params"] = r.report.params;
   j["counts"] = r.report.counts;
   if (!r.report.intervals.is_null()) j["intervals"] = r.report.intervals;
+  if (!r.report.error_analysis.is_null()) j["error_analysis"] = r.report.error_analysis;
   return j;
 }
 

@@ -12,7 +12,8 @@ namespace ovbench {
 
 nlohmann::ordered_json run_json(const StoredRun& run);
 // {"dataset", "benchmark", "predictions", "metrics", "groups", "per_category", "params",
-//  "counts"}; per_category keyed by category id, with its curves.
+//  "counts", "intervals"?, "error_analysis"?}; per_category keyed by category id, with its
+//  curves.
 nlohmann::ordered_json result_json(const StoredResult& result);
 
 void print_run_header(std::ostream& out, const StoredRun& run);

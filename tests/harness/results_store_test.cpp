@@ -55,6 +55,8 @@ StoredResult sample_result(const std::string& dataset) {
   r.report.params = {{"max_dets", {1, 10, 100}}};
   r.report.counts = {{"images", 5}, {"gt", 7}};
   r.report.intervals = {{"replicates", 100}, {"metrics", {{"AP", {{"low", 0.3}, {"high", 0.4}, {"se", 0.01}}}}}};
+  r.report.error_analysis = {{"tide", {{"AP", 52.25}, {"dAP", {{"cls", 3.0500000000000003}, {"loc", 6.71}}}}},
+                             {"novel_base_confusion", {{"novel_gt", 12}, {"pairs", {{{"novel", "cake"}, {"base", "donut"}, {"count", 3}}}}}}};
   return r;
 }
 
@@ -84,6 +86,9 @@ TEST(ResultsStore, RoundTripKeepsOrderMinusOneNanAndCurves) {
   EXPECT_EQ(r.counts["gt"], 7);
   EXPECT_EQ(results[0].predictions_path, "/data/pred.json");
   EXPECT_EQ(r.intervals["metrics"]["AP"]["high"], 0.4);
+  EXPECT_EQ(r.error_analysis["tide"]["dAP"]["cls"], 3.0500000000000003);
+  EXPECT_EQ(r.error_analysis["novel_base_confusion"]["pairs"][0]["base"], "donut");
+  EXPECT_EQ(r.error_analysis, sample_result("x").report.error_analysis);
 }
 
 TEST(ResultsStore, InterruptedRunStaysRunningAndIsNotComplete) {
@@ -149,7 +154,8 @@ TEST(ResultsStore, VersionOneStoreIsMigrated) {
   {
     ResultsStore store(path);
     store.store_complete_run(eval_run("old"), sample_result("a"));
-    store.db().exec("ALTER TABLE results DROP COLUMN intervals; PRAGMA user_version = 1;");
+    store.db().exec("ALTER TABLE results DROP COLUMN intervals; ALTER TABLE results DROP COLUMN error_analysis; "
+                    "PRAGMA user_version = 1;");
   }
   ResultsStore migrated(path);
   Statement v(migrated.db(), "PRAGMA user_version");
@@ -158,7 +164,30 @@ TEST(ResultsStore, VersionOneStoreIsMigrated) {
   const auto results = migrated.load_results(migrated.find_run("old")->id);
   ASSERT_EQ(results.size(), 1u);
   EXPECT_TRUE(results[0].report.intervals.is_null());
+  EXPECT_TRUE(results[0].report.error_analysis.is_null());
   EXPECT_EQ(results[0].report.summary.at("AP"), 0.372);
+}
+
+// A store written by schema 2 (intervals, no error_analysis column) is migrated on open: its
+// runs read back without an error analysis, and new runs store one.
+TEST(ResultsStore, VersionTwoStoreIsMigrated) {
+  const auto path = fresh_db("migrate2");
+  {
+    ResultsStore store(path);
+    store.store_complete_run(eval_run("v2"), sample_result("a"));
+    store.db().exec("ALTER TABLE results DROP COLUMN error_analysis; PRAGMA user_version = 2;");
+  }
+  ResultsStore migrated(path);
+  Statement v(migrated.db(), "PRAGMA user_version");
+  v.step();
+  EXPECT_EQ(v.column_int(0), 3);
+  EXPECT_EQ(ResultsStore::schema_version(), 3);
+  const auto old = migrated.load_results(migrated.find_run("v2")->id);
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_TRUE(old[0].report.error_analysis.is_null());
+  EXPECT_EQ(old[0].report.intervals["metrics"]["AP"]["high"], 0.4);  // schema 2's data intact
+  const std::int64_t id = migrated.store_complete_run(eval_run("v3"), sample_result("a"));
+  EXPECT_EQ(migrated.load_results(id)[0].report.error_analysis["tide"]["AP"], 52.25);
 }
 
 TEST(ResultsStore, TagFindsLatestRunAndFiltersApply) {
