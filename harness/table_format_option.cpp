@@ -5,10 +5,14 @@
 namespace ovbench {
 
 void add_table_format_option(CommandLine& cl) {
-  cl.add_options()("format", boost::program_options::value<std::string>()->default_value("table")->value_name("table|md|csv|json"),
-                   "how to print the tables: aligned text (table), GitHub Markdown (md), RFC 4180 CSV (csv; several "
-                   "tables stack into one with a first column 'table'), or JSON {\"tables\": [...]} (json); see "
-                   "docs/report.md");
+  cl.add_options()(
+      "format",
+      boost::program_options::value<std::string>()->default_value("table")->value_name(
+          "table|md|csv|json"),
+      "how to print the tables: aligned text (table), GitHub Markdown (md), RFC 4180 CSV (csv; "
+      "several "
+      "tables stack into one with a first column 'table'), or JSON {\"tables\": [...]} (json); see "
+      "docs/report.md");
 }
 
 TableFormat chosen_table_format(const CommandLine& cl) {

@@ -2,7 +2,8 @@
 
 namespace ovbench {
 
-Table comparison_difference_table(const nlohmann::ordered_json& d, const std::string& id, bool only_paired) {
+Table comparison_difference_table(const nlohmann::ordered_json& d, const std::string& id,
+                                  bool only_paired) {
   const bool keep_unpaired = !only_paired || !d.value("paired", false);
   Table t(id, d.value("dataset", std::string()) + ": B - A");
   t.row_key_attribute = "data-metric";
@@ -13,18 +14,21 @@ Table comparison_difference_table(const nlohmann::ordered_json& d, const std::st
   t.add_column("B - A", false, NumberStyle::kDifference);
   t.add_column("p", false, NumberStyle::kPlain);
   t.add_column("significant");
-  auto add = [&](const std::string& group, const std::string& key, const nlohmann::ordered_json& m) {
+  auto add = [&](const std::string& group, const std::string& key,
+                 const nlohmann::ordered_json& m) {
     const double a = m["a"].get<double>(), b = m["b"].get<double>(), diff = m["diff"].get<double>();
     if (a <= -1 && b <= -1) return;  // nothing scored in either
     const bool paired = m["p_value"].is_number();
     if (!paired && !keep_unpaired) return;
     const double p = paired ? m["p_value"].get<double>() : 0;
     const std::string verdict = !paired ? "" : p >= 0.05 ? "no" : diff > 0 ? "better" : "worse";
-    t.add_row({TableCell::of_text(group), TableCell::of_text(key), TableCell::of_number(a), TableCell::of_number(b),
-               paired ? TableCell::of_interval(diff, m["low"].get<double>(), m["high"].get<double>())
-                      : TableCell::of_number(diff),
-               paired ? TableCell::of_number(p) : TableCell::empty(), TableCell::of_text(verdict)},
-              group + " " + key);
+    t.add_row(
+        {TableCell::of_text(group), TableCell::of_text(key), TableCell::of_number(a),
+         TableCell::of_number(b),
+         paired ? TableCell::of_interval(diff, m["low"].get<double>(), m["high"].get<double>())
+                : TableCell::of_number(diff),
+         paired ? TableCell::of_number(p) : TableCell::empty(), TableCell::of_text(verdict)},
+        group + " " + key);
   };
   for (const auto& [key, m] : d["metrics"].items()) add("all", key, m);
   for (const auto& [group, metrics] : d["groups"].items())
@@ -43,8 +47,10 @@ Table comparison_category_table(const nlohmann::ordered_json& d, const std::stri
   t.add_column("B - A", false, NumberStyle::kDifference);
   for (const char* side : {"improved", "regressed"}) {
     for (const auto& e : d["per_category"][side]) {
-      t.add_row({TableCell::of_text(side), TableCell::of_integer(e["id"].get<std::int64_t>()), TableCell::of_text(e["name"].get<std::string>()),
-                 TableCell::of_number(e["a"].get<double>()), TableCell::of_number(e["b"].get<double>()),
+      t.add_row({TableCell::of_text(side), TableCell::of_integer(e["id"].get<std::int64_t>()),
+                 TableCell::of_text(e["name"].get<std::string>()),
+                 TableCell::of_number(e["a"].get<double>()),
+                 TableCell::of_number(e["b"].get<double>()),
                  TableCell::of_number(e["diff"].get<double>())});
     }
   }

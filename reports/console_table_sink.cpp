@@ -1,5 +1,5 @@
-#include "reports/table_sink.h"
 #include "reports/metric_text.h"
+#include "reports/table_sink.h"
 #include "reports/text_table.h"
 
 namespace ovbench {
@@ -7,9 +7,12 @@ namespace {
 
 std::string console_text(const TableCell& c, NumberStyle style) {
   switch (c.kind) {
-    case TableCell::Kind::kText: return c.text.empty() ? "-" : c.text;
-    case TableCell::Kind::kEmpty: return "-";
-    case TableCell::Kind::kInteger: return std::to_string(c.integer);
+    case TableCell::Kind::kText:
+      return c.text.empty() ? "-" : c.text;
+    case TableCell::Kind::kEmpty:
+      return "-";
+    case TableCell::Kind::kInteger:
+      return std::to_string(c.integer);
     case TableCell::Kind::kNumber:
       return console_number_text(c, style);
   }
@@ -33,11 +36,13 @@ std::string ConsoleTableSink::render(const TableDocument& document) const {
     for (const TableColumn& c : table.columns) header.push_back(c.name);
     TextTable text(header);
     std::vector<bool> right;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) right.push_back(numeric_column(table, c));
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+      right.push_back(numeric_column(table, c));
     text.set_right_aligned(std::move(right));
     for (const auto& row : table.rows) {
       std::vector<std::string> cells;
-      for (std::size_t c = 0; c < row.size(); ++c) cells.push_back(console_text(row[c], table.columns[c].style));
+      for (std::size_t c = 0; c < row.size(); ++c)
+        cells.push_back(console_text(row[c], table.columns[c].style));
       text.add_row(std::move(cells));
     }
     out += text.render();

@@ -8,10 +8,14 @@ namespace {
 
 std::string csv_text(const TableCell& c) {
   switch (c.kind) {
-    case TableCell::Kind::kText: return csv_field(c.text);
-    case TableCell::Kind::kEmpty: return "";
-    case TableCell::Kind::kInteger: return std::to_string(c.integer);
-    case TableCell::Kind::kNumber: return std::isnan(c.value) ? "" : exact_number_text(c.value);
+    case TableCell::Kind::kText:
+      return csv_field(c.text);
+    case TableCell::Kind::kEmpty:
+      return "";
+    case TableCell::Kind::kInteger:
+      return std::to_string(c.integer);
+    case TableCell::Kind::kNumber:
+      return std::isnan(c.value) ? "" : exact_number_text(c.value);
   }
   return "";
 }
@@ -44,7 +48,8 @@ std::string CsvTableSink::render(const TableDocument& document) const {
   std::vector<std::string> columns;  // the union, in first-seen order
   for (const Table& t : tables) {
     for (const TableColumn& c : t.columns) {
-      if (std::find(columns.begin(), columns.end(), c.name) == columns.end()) columns.push_back(c.name);
+      if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
+        columns.push_back(c.name);
     }
   }
   std::vector<std::string> header;
@@ -54,7 +59,8 @@ std::string CsvTableSink::render(const TableDocument& document) const {
   for (const Table& t : tables) {
     std::vector<std::size_t> position;  // this table's column -> union column
     for (const TableColumn& c : t.columns) {
-      position.push_back(static_cast<std::size_t>(std::find(columns.begin(), columns.end(), c.name) - columns.begin()));
+      position.push_back(static_cast<std::size_t>(
+          std::find(columns.begin(), columns.end(), c.name) - columns.begin()));
     }
     for (const auto& row : t.rows) {
       std::vector<std::string> fields(columns.size());

@@ -17,7 +17,9 @@
 namespace ovbench {
 namespace {
 
-std::string esc(const std::string& s) { return html_escape(s); }
+std::string esc(const std::string& s) {
+  return html_escape(s);
+}
 
 const ReportRun* find_run(const ReportInput& input, std::int64_t id) {
   for (const ReportRun& r : input.runs)
@@ -43,7 +45,8 @@ std::vector<std::string> curve_labels(const MetricReport& report) {
   std::vector<std::string> labels;
   for (const CategoryResult& c : report.per_category)
     for (const PrCurve& pc : c.curves)
-      if (std::find(labels.begin(), labels.end(), pc.label) == labels.end()) labels.push_back(pc.label);
+      if (std::find(labels.begin(), labels.end(), pc.label) == labels.end())
+        labels.push_back(pc.label);
   return labels;
 }
 
@@ -68,7 +71,8 @@ Table provenance_table(const ReportRun& run) {
   Table t("provenance-" + std::to_string(run.id), "Provenance");
   t.add_column("field");
   t.add_column("value");
-  for (const auto& [field, value] : run.provenance) t.add_row({TableCell::of_text(field), TableCell::of_text(value)});
+  for (const auto& [field, value] : run.provenance)
+    t.add_row({TableCell::of_text(field), TableCell::of_text(value)});
   return t;
 }
 
@@ -82,7 +86,9 @@ std::string pr_charts(const ReportRun& run, const ReportResult& result) {
   for (const std::string& label : curve_labels(report)) {
     LineChart chart;
     chart.title = "PR: " + label;
-    chart.attributes = {{"data-run", std::to_string(run.id)}, {"data-dataset", result.dataset}, {"data-curve", label}};
+    chart.attributes = {{"data-run", std::to_string(run.id)},
+                        {"data-dataset", result.dataset},
+                        {"data-curve", label}};
     if (with_curves <= kMaxCategoriesDrawn) {
       for (const CategoryResult& c : report.per_category) {
         for (const PrCurve& pc : c.curves) {
@@ -116,18 +122,21 @@ std::string category_bars(const ReportRun& run, const ReportResult& result) {
   chart.value_label = key;
   chart.title = "Per-category " + key;
   if (bars.size() > kMaxBarsDrawn) {
-    chart.title += " (best and worst " + std::to_string(kMaxBarsDrawn / 2) + " of " + std::to_string(bars.size()) + ")";
+    chart.title += " (best and worst " + std::to_string(kMaxBarsDrawn / 2) + " of " +
+                   std::to_string(bars.size()) + ")";
     bars.erase(bars.begin() + static_cast<std::ptrdiff_t>(kMaxBarsDrawn / 2),
                bars.end() - static_cast<std::ptrdiff_t>(kMaxBarsDrawn / 2));
   }
   chart.bars = std::move(bars);
-  chart.attributes = {{"data-run", std::to_string(run.id)}, {"data-dataset", result.dataset}, {"data-metric", key}};
+  chart.attributes = {
+      {"data-run", std::to_string(run.id)}, {"data-dataset", result.dataset}, {"data-metric", key}};
   return render_bar_chart(chart);
 }
 
 // --- the optional error analysis (hook: drawn only when a stored result carries one) ------
 
-std::string error_analysis_section(const ReportRun& run, std::size_t index, const ReportResult& result) {
+std::string error_analysis_section(const ReportRun& run, std::size_t index,
+                                   const ReportResult& result) {
   const auto& ea = result.error_analysis;
   if (!ea.is_object()) return "";
   const std::string suffix = std::to_string(run.id) + "-" + std::to_string(index);
@@ -138,21 +147,28 @@ std::string error_analysis_section(const ReportRun& run, std::size_t index, cons
     t.add_column("error");
     t.add_column("dAP", false, NumberStyle::kDifference);
     t.add_column("count", false, NumberStyle::kPlain);
-    static const std::pair<const char*, const char*> kinds[] = {{"cls", "classification"}, {"loc", "localisation"},
-                                                                {"both", "classification and localisation"},
-                                                                {"dupe", "duplicate"}, {"bkg", "background"},
-                                                                {"miss", "missed ground truth"}};
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"cls", "classification"},
+        {"loc", "localisation"},
+        {"both", "classification and localisation"},
+        {"dupe", "duplicate"},
+        {"bkg", "background"},
+        {"miss", "missed ground truth"}};
     for (const auto& [key, name] : kinds) {
-      const auto dap = tide.value("dAP", nlohmann::ordered_json::object()).value(key, nlohmann::ordered_json());
-      const auto count = tide.value("counts", nlohmann::ordered_json::object()).value(key, nlohmann::ordered_json());
-      t.add_row({TableCell::of_text(name), dap.is_number() ? TableCell::of_number(dap.get<double>()) : TableCell::empty(),
+      const auto dap =
+          tide.value("dAP", nlohmann::ordered_json::object()).value(key, nlohmann::ordered_json());
+      const auto count = tide.value("counts", nlohmann::ordered_json::object())
+                             .value(key, nlohmann::ordered_json());
+      t.add_row({TableCell::of_text(name),
+                 dap.is_number() ? TableCell::of_number(dap.get<double>()) : TableCell::empty(),
                  count.is_number() ? TableCell::of_text(json_text(count)) : TableCell::empty()});
     }
     h += "<h6>" + esc(t.title) + "</h6>" + render_html_table(t);
   }
   if (ea.contains("novel_base_confusion") && ea["novel_base_confusion"].is_object()) {
     const auto& nb = ea["novel_base_confusion"];
-    h += "<p class=\"confusion\">Novel-category ground truths: " + esc(json_text(nb.value("novel_gt", nlohmann::ordered_json()))) +
+    h += "<p class=\"confusion\">Novel-category ground truths: " +
+         esc(json_text(nb.value("novel_gt", nlohmann::ordered_json()))) +
          "; detected with a base-category label: " +
          esc(json_text(nb.value("detected_as_base", nlohmann::ordered_json()))) + ".</p>";
     Table t("confusion-" + suffix, "Novel ground truth named as base");
@@ -184,37 +200,45 @@ std::string counts_line(const MetricReport& report) {
 std::string run_section(const ReportRun& run) {
   const std::string id = std::to_string(run.id);
   std::string h = "<section class=\"run\" id=\"run-" + id + "\" data-run=\"" + id + "\">";
-  h += "<h3>" + esc(run.label) + " <small>run " + id + " &middot; " + esc(run.suite) + " &middot; " + esc(run.status) +
-       "</small></h3>";
-  h += "<details class=\"provenance\"><summary>Provenance</summary>" + render_html_table(provenance_table(run)) +
-       "</details>";
+  h += "<h3>" + esc(run.label) + " <small>run " + id + " &middot; " + esc(run.suite) +
+       " &middot; " + esc(run.status) + "</small></h3>";
+  h += "<details class=\"provenance\"><summary>Provenance</summary>" +
+       render_html_table(provenance_table(run)) + "</details>";
   for (std::size_t i = 0; i < run.results.size(); ++i) {
     const ReportResult& result = run.results[i];
     h += "<section class=\"dataset\" data-dataset=\"" + esc(result.dataset) + "\">";
     h += "<h4>" + esc(result.dataset) + " <small>" + esc(result.benchmark) + "</small></h4>";
-    if (!result.predictions.empty()) h += "<p class=\"predictions\">predictions: <code>" + esc(result.predictions) + "</code></p>";
+    if (!result.predictions.empty())
+      h += "<p class=\"predictions\">predictions: <code>" + esc(result.predictions) + "</code></p>";
     h += counts_line(result.report);
     if (result.report.intervals.is_object()) {
       h += "<p class=\"interval-note\">Brackets: " +
-           esc(json_text(result.report.intervals.value("confidence", nlohmann::ordered_json(0.95)))) +
-           " bootstrap interval over " + esc(json_text(result.report.intervals.value("replicates", nlohmann::ordered_json()))) +
-           " image resamplings (seed " + esc(json_text(result.report.intervals.value("seed", nlohmann::ordered_json()))) +
+           esc(json_text(
+               result.report.intervals.value("confidence", nlohmann::ordered_json(0.95)))) +
+           " bootstrap interval over " +
+           esc(json_text(result.report.intervals.value("replicates", nlohmann::ordered_json()))) +
+           " image resamplings (seed " +
+           esc(json_text(result.report.intervals.value("seed", nlohmann::ordered_json()))) +
            ").</p>";
     }
     const std::string suffix = id + "-" + std::to_string(i);
-    const Table breakdown = metric_breakdown_table(result.report, "breakdown-" + suffix,
-                                                   result.report.groups.empty() ? "Summary" : "Summary and category groups");
+    const Table breakdown = metric_breakdown_table(
+        result.report, "breakdown-" + suffix,
+        result.report.groups.empty() ? "Summary" : "Summary and category groups");
     h += "<h5>" + esc(breakdown.title) + "</h5>" + render_html_table(breakdown);
     if (has_frequency_split(result.report)) {
-      const Table freq = frequency_split_table(result.report, "frequency-" + suffix, "By category frequency (LVIS r/c/f)");
+      const Table freq = frequency_split_table(result.report, "frequency-" + suffix,
+                                               "By category frequency (LVIS r/c/f)");
       h += "<h5>" + esc(freq.title) + "</h5>" + render_html_table(freq);
     }
     h += error_analysis_section(run, i, result);
     h += "<div class=\"charts\">" + pr_charts(run, result) + category_bars(run, result) + "</div>";
     if (!result.report.per_category.empty()) {
-      const Table cats = category_metrics_table(result.report, "categories-" + suffix, "Per category", true);
-      h += std::string("<details class=\"categories\"") + (cats.rows.size() <= kMaxBarsDrawn ? " open" : "") +
-           "><summary>Per category (" + std::to_string(cats.rows.size()) + ", click a header to sort)</summary>" +
+      const Table cats =
+          category_metrics_table(result.report, "categories-" + suffix, "Per category", true);
+      h += std::string("<details class=\"categories\"") +
+           (cats.rows.size() <= kMaxBarsDrawn ? " open" : "") + "><summary>Per category (" +
+           std::to_string(cats.rows.size()) + ", click a header to sort)</summary>" +
            render_html_table(cats, {true, -1}) + "</details>";
     }
     h += "</section>";
@@ -224,7 +248,8 @@ std::string run_section(const ReportRun& run) {
 
 std::string leaderboards_section(const ReportInput& input) {
   std::string h = "<section id=\"leaderboards\"><h2>Leaderboards</h2>";
-  h += "<p class=\"legend\">Metrics in percent; <span class=\"best\">shaded</span>: best in its column; brackets: "
+  h += "<p class=\"legend\">Metrics in percent; <span class=\"best\">shaded</span>: best in its "
+       "column; brackets: "
        "bootstrap interval where the run stored one. Click a header to sort.</p>";
   for (const std::string& suite : suites_in_order(input)) {
     std::vector<const ReportRun*> runs;
@@ -232,15 +257,18 @@ std::string leaderboards_section(const ReportInput& input) {
       if (r.suite == suite) runs.push_back(&r);
     const Table t = leaderboard_table(suite, runs);
     const bool has_metric = static_cast<int>(t.columns.size()) > kLeaderboardFirstMetricColumn;
-    h += "<section class=\"suite\" data-suite=\"" + esc(suite) + "\"><h3>" + esc(suite) + " <small>" +
-         std::to_string(runs.size()) + (runs.size() == 1 ? " run" : " runs") + "</small></h3>";
-    h += render_html_table(t, {true, has_metric ? kLeaderboardFirstMetricColumn : -1}) + "</section>";
+    h += "<section class=\"suite\" data-suite=\"" + esc(suite) + "\"><h3>" + esc(suite) +
+         " <small>" + std::to_string(runs.size()) + (runs.size() == 1 ? " run" : " runs") +
+         "</small></h3>";
+    h += render_html_table(t, {true, has_metric ? kLeaderboardFirstMetricColumn : -1}) +
+         "</section>";
   }
   return h + "</section>";
 }
 
 // The mean PR curve of each run, overlaid: the baseline and every run compared with it.
-std::string overlay_charts(const ReportInput& input, std::int64_t baseline, const std::vector<std::int64_t>& others) {
+std::string overlay_charts(const ReportInput& input, std::int64_t baseline,
+                           const std::vector<std::int64_t>& others) {
   const ReportRun* base = find_run(input, baseline);
   if (!base) return "";
   std::string h;
@@ -250,7 +278,8 @@ std::string overlay_charts(const ReportInput& input, std::int64_t baseline, cons
     LineChart chart;
     chart.title = result.dataset + ": mean PR, " + labels.front();
     chart.css_class = "pr-overlay";
-    chart.attributes = {{"data-baseline", std::to_string(baseline)}, {"data-dataset", result.dataset},
+    chart.attributes = {{"data-baseline", std::to_string(baseline)},
+                        {"data-dataset", result.dataset},
                         {"data-curve", labels.front()}};
     std::vector<std::int64_t> ids{baseline};
     ids.insert(ids.end(), others.begin(), others.end());
@@ -274,30 +303,37 @@ std::string overlay_charts(const ReportInput& input, std::int64_t baseline, cons
 std::string comparisons_section(const ReportInput& input) {
   if (input.comparisons.empty()) return "";
   std::string h = "<section id=\"comparisons\"><h2>Comparisons</h2>";
-  h += "<p class=\"legend\">Each run against the oldest run of its suite on the same ground truth (or --baseline): "
-       "B - A in percentage points, with the 95% paired bootstrap interval and p-value when both runs were "
-       "bootstrapped with the same seed and replicate count (see <code>ovbench compare</code>).</p>";
+  h +=
+      "<p class=\"legend\">Each run against the oldest run of its suite on the same ground truth "
+      "(or --baseline): "
+      "B - A in percentage points, with the 95% paired bootstrap interval and p-value when both "
+      "runs were "
+      "bootstrapped with the same seed and replicate count (see <code>ovbench compare</code>).</p>";
   std::vector<std::int64_t> baselines;
   for (const ReportComparison& c : input.comparisons)
-    if (std::find(baselines.begin(), baselines.end(), c.a) == baselines.end()) baselines.push_back(c.a);
+    if (std::find(baselines.begin(), baselines.end(), c.a) == baselines.end())
+      baselines.push_back(c.a);
   for (std::int64_t a : baselines) {
     std::vector<std::int64_t> compared;
     for (const ReportComparison& c : input.comparisons)
       if (c.a == a && !c.comparison.is_null()) compared.push_back(c.b);
-    h += "<section class=\"baseline\" data-baseline=\"" + std::to_string(a) + "\"><h3>Against " + esc(run_name(input, a)) +
-         " <small>run " + std::to_string(a) + "</small></h3>";
-    if (!compared.empty()) h += "<div class=\"charts\">" + overlay_charts(input, a, compared) + "</div>";
+    h += "<section class=\"baseline\" data-baseline=\"" + std::to_string(a) + "\"><h3>Against " +
+         esc(run_name(input, a)) + " <small>run " + std::to_string(a) + "</small></h3>";
+    if (!compared.empty())
+      h += "<div class=\"charts\">" + overlay_charts(input, a, compared) + "</div>";
     for (const ReportComparison& c : input.comparisons) {
       if (c.a != a) continue;
-      h += "<section class=\"comparison\" data-a=\"" + std::to_string(c.a) + "\" data-b=\"" + std::to_string(c.b) +
-           "\"><h4>" + esc(run_name(input, c.b)) + " (B) vs " + esc(run_name(input, c.a)) + " (A)</h4>";
+      h += "<section class=\"comparison\" data-a=\"" + std::to_string(c.a) + "\" data-b=\"" +
+           std::to_string(c.b) + "\"><h4>" + esc(run_name(input, c.b)) + " (B) vs " +
+           esc(run_name(input, c.a)) + " (A)</h4>";
       if (c.comparison.is_null()) {
         h += "<p class=\"refusal\">Not compared: " + esc(c.refusal) + "</p></section>";
         continue;
       }
       std::size_t index = 0;
       for (const auto& d : c.comparison["datasets"]) {
-        const std::string suffix = std::to_string(c.a) + "-" + std::to_string(c.b) + "-" + std::to_string(index);
+        const std::string suffix =
+            std::to_string(c.a) + "-" + std::to_string(c.b) + "-" + std::to_string(index);
         const Table diff = comparison_difference_table(d, "compare-" + suffix, true);
         h += "<h5>" + esc(diff.title) + "</h5>";
         for (const std::string& note : diff.notes) h += "<p class=\"note\">" + esc(note) + "</p>";
@@ -314,15 +350,18 @@ std::string comparisons_section(const ReportInput& input) {
 }
 
 std::string page(const ReportInput& input, const std::string& body) {
-  std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                  "<title>" + esc(input.title) + "</title><style>\n" +
-                  std::string(resource("reports/data/report.css")) + "</style></head>\n<body>\n";
-  h += "<header><h1>" + esc(input.title) + "</h1><p class=\"meta\">From <code>" + esc(input.source) +
-       "</code>, generated " + esc(input.generated_at) + ".</p>";
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>" +
+      esc(input.title) + "</title><style>\n" + std::string(resource("reports/data/report.css")) +
+      "</style></head>\n<body>\n";
+  h += "<header><h1>" + esc(input.title) + "</h1><p class=\"meta\">From <code>" +
+       esc(input.source) + "</code>, generated " + esc(input.generated_at) + ".</p>";
   for (const std::string& note : input.notes) h += "<p class=\"note\">" + esc(note) + "</p>";
   h += "</header>\n<main>\n" + body + "\n</main>\n";
-  h += "<script>\n" + std::string(resource("reports/data/report.js")) + "</script>\n</body></html>\n";
+  h += "<script>\n" + std::string(resource("reports/data/report.js")) +
+       "</script>\n</body></html>\n";
   return h;
 }
 
@@ -349,29 +388,35 @@ std::vector<double> mean_precision_curve(const MetricReport& report, const std::
       }
     }
   }
-  for (std::size_t i = 0; i < sum.size(); ++i) mean.push_back(n[i] ? sum[i] / static_cast<double>(n[i]) : -1);
+  for (std::size_t i = 0; i < sum.size(); ++i)
+    mean.push_back(n[i] ? sum[i] / static_cast<double>(n[i]) : -1);
   mean.resize(recall->size(), -1);
   return mean;
 }
 
 std::string render_html_report(const ReportInput& input) {
   if (input.runs.empty()) {
-    return page(input, "<section id=\"empty-report\"><h2>No runs</h2><p>This results store holds no complete runs"
-                       " that match: there is nothing to rank yet. Store one with <code>ovbench eval coco --gt GT.json"
-                       " --pred RESULTS.json --db " + esc(input.source) + " --tag NAME</code>.</p></section>");
+    return page(
+        input,
+        "<section id=\"empty-report\"><h2>No runs</h2><p>This results store holds no complete runs"
+        " that match: there is nothing to rank yet. Store one with <code>ovbench eval coco --gt "
+        "GT.json"
+        " --pred RESULTS.json --db " +
+            esc(input.source) + " --tag NAME</code>.</p></section>");
   }
   std::string nav = "<nav><h2>Contents</h2><ul><li><a href=\"#leaderboards\">Leaderboards</a></li>";
   if (!input.comparisons.empty()) nav += "<li><a href=\"#comparisons\">Comparisons</a></li>";
   nav += "<li><a href=\"#runs\">Runs</a><ul>";
   for (const ReportRun& r : input.runs) {
-    nav += "<li><a href=\"#run-" + std::to_string(r.id) + "\">" + esc(r.label) + "</a> <small>" + esc(r.suite) +
-           "</small></li>";
+    nav += "<li><a href=\"#run-" + std::to_string(r.id) + "\">" + esc(r.label) + "</a> <small>" +
+           esc(r.suite) + "</small></li>";
   }
   nav += "</ul></li></ul></nav>\n";
   std::string runs = "<section id=\"runs\"><h2>Runs</h2>";
   for (const ReportRun& r : input.runs) runs += run_section(r);
   runs += "</section>";
-  return page(input, nav + leaderboards_section(input) + "\n" + comparisons_section(input) + "\n" + runs);
+  return page(input,
+              nav + leaderboards_section(input) + "\n" + comparisons_section(input) + "\n" + runs);
 }
 
 }  // namespace ovbench

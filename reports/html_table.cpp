@@ -10,7 +10,9 @@
 namespace ovbench {
 namespace {
 
-std::string data_value(double v) { return std::isnan(v) ? "nan" : exact_number_text(v); }
+std::string data_value(double v) {
+  return std::isnan(v) ? "nan" : exact_number_text(v);
+}
 
 std::string cell_html(const TableCell& c, const TableColumn& column, bool best) {
   std::string attrs, body;
@@ -37,7 +39,8 @@ std::string cell_html(const TableCell& c, const TableColumn& column, bool best) 
       bare.high.reset();
       body = html_escape(html_number_text(bare, column.style));
       if (c.has_interval()) {
-        attrs += " data-low=\"" + data_value(*c.low) + "\" data-high=\"" + data_value(*c.high) + "\"";
+        attrs +=
+            " data-low=\"" + data_value(*c.low) + "\" data-high=\"" + data_value(*c.high) + "\"";
         TableCell lo = TableCell::of_number(*c.low), hi = TableCell::of_number(*c.high);
         body += " <span class=\"ci\">[" + html_escape(html_number_text(lo, column.style)) + ", " +
                 html_escape(html_number_text(hi, column.style)) + "]</span>";
@@ -74,7 +77,8 @@ std::string render_html_table(const Table& table, const HtmlTableOptions& option
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     h += "<tr";
     if (!table.row_key_attribute.empty() && r < table.row_keys.size()) {
-      h += " " + html_escape(table.row_key_attribute) + "=\"" + html_escape(table.row_keys[r]) + "\"";
+      h += " " + html_escape(table.row_key_attribute) + "=\"" + html_escape(table.row_keys[r]) +
+           "\"";
     }
     h += ">";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {

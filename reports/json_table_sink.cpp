@@ -8,9 +8,12 @@ namespace {
 
 nlohmann::ordered_json json_value(const TableCell& c) {
   switch (c.kind) {
-    case TableCell::Kind::kText: return c.text;
-    case TableCell::Kind::kEmpty: return nullptr;
-    case TableCell::Kind::kInteger: return c.integer;
+    case TableCell::Kind::kText:
+      return c.text;
+    case TableCell::Kind::kEmpty:
+      return nullptr;
+    case TableCell::Kind::kInteger:
+      return c.integer;
     case TableCell::Kind::kNumber:
       if (std::isnan(c.value)) return nullptr;
       return c.value;

@@ -43,7 +43,8 @@ std::vector<HeadlineMetric> headline_metrics(const ReportResult& result) {
   }
   for (const auto& [group, values] : report.groups) {
     if (group_keys.empty()) {
-      if (!values.items().empty()) out.push_back({result.dataset, group, values.items().front().first});
+      if (!values.items().empty())
+        out.push_back({result.dataset, group, values.items().front().first});
       continue;
     }
     for (const std::string& key : group_keys) {
@@ -91,8 +92,9 @@ Table leaderboard_table(const std::string& suite, const std::vector<const Report
         continue;
       }
       double low = 0, high = 0;
-      row.push_back(stored_interval(result->report, m.group, m.key, &low, &high) ? TableCell::of_interval(*value, low, high)
-                                                                                  : TableCell::of_number(*value));
+      row.push_back(stored_interval(result->report, m.group, m.key, &low, &high)
+                        ? TableCell::of_interval(*value, low, high)
+                        : TableCell::of_number(*value));
     }
     t.add_row(std::move(row), std::to_string(run->id));
   }

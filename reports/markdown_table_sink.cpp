@@ -1,5 +1,5 @@
-#include "reports/table_sink.h"
 #include "reports/metric_text.h"
+#include "reports/table_sink.h"
 #include "reports/text_table.h"
 
 namespace ovbench {
@@ -7,9 +7,12 @@ namespace {
 
 std::string markdown_text(const TableCell& c, NumberStyle style) {
   switch (c.kind) {
-    case TableCell::Kind::kText: return markdown_cell(c.text);
-    case TableCell::Kind::kEmpty: return "";
-    case TableCell::Kind::kInteger: return std::to_string(c.integer);
+    case TableCell::Kind::kText:
+      return markdown_cell(c.text);
+    case TableCell::Kind::kEmpty:
+      return "";
+    case TableCell::Kind::kInteger:
+      return std::to_string(c.integer);
     case TableCell::Kind::kNumber:
       return console_number_text(c, style);
   }
@@ -22,13 +25,23 @@ std::string markdown_cell(const std::string& text) {
   std::string out;
   for (char ch : text) {
     switch (ch) {
-      case '\\': case '|': case '`': case '*': case '_': case '<': case '[':
+      case '\\':
+      case '|':
+      case '`':
+      case '*':
+      case '_':
+      case '<':
+      case '[':
         out += '\\';
         out += ch;
         break;
-      case '\r': break;
-      case '\n': out += "<br>"; break;  // a raw newline would end the table row
-      default: out += ch;
+      case '\r':
+        break;
+      case '\n':
+        out += "<br>";
+        break;  // a raw newline would end the table row
+      default:
+        out += ch;
     }
   }
   return out;

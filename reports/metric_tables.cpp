@@ -4,8 +4,8 @@
 
 namespace ovbench {
 
-bool stored_interval(const MetricReport& report, const std::string& group, const std::string& key, double* low,
-                     double* high) {
+bool stored_interval(const MetricReport& report, const std::string& group, const std::string& key,
+                     double* low, double* high) {
   const auto& iv = report.intervals;
   if (!iv.is_object()) return false;
   const nlohmann::ordered_json* metrics = nullptr;
@@ -16,13 +16,15 @@ bool stored_interval(const MetricReport& report, const std::string& group, const
   }
   if (!metrics || !metrics->contains(key)) return false;
   const auto& m = (*metrics)[key];
-  if (!m.contains("low") || !m.contains("high") || !m["low"].is_number() || !m["high"].is_number()) return false;
+  if (!m.contains("low") || !m.contains("high") || !m["low"].is_number() || !m["high"].is_number())
+    return false;
   *low = m["low"].get<double>();
   *high = m["high"].get<double>();
   return true;
 }
 
-Table metric_breakdown_table(const MetricReport& report, const std::string& id, const std::string& title) {
+Table metric_breakdown_table(const MetricReport& report, const std::string& id,
+                             const std::string& title) {
   std::vector<std::string> keys;
   for (const auto& [key, v] : report.summary.items()) keys.push_back(key);
   for (const auto& [group, values] : report.groups)
@@ -56,24 +58,26 @@ bool has_frequency_split(const MetricReport& report) {
   return report.summary.get("APr") && report.summary.get("APc") && report.summary.get("APf");
 }
 
-Table frequency_split_table(const MetricReport& report, const std::string& id, const std::string& title) {
+Table frequency_split_table(const MetricReport& report, const std::string& id,
+                            const std::string& title) {
   Table t(id, title);
   t.row_key_attribute = "data-frequency";
   t.add_column("frequency");
   t.add_column("AP");
-  for (const auto& [name, key] : {std::pair{"rare", "APr"}, std::pair{"common", "APc"}, std::pair{"frequent", "APf"}}) {
+  for (const auto& [name, key] :
+       {std::pair{"rare", "APr"}, std::pair{"common", "APc"}, std::pair{"frequent", "APf"}}) {
     const double v = report.summary.at(key);
     double low = 0, high = 0;
     t.add_row({TableCell::of_text(std::string(name) + " (" + key + ")"),
                stored_interval(report, "", key, &low, &high) ? TableCell::of_interval(v, low, high)
-                                                              : TableCell::of_number(v)},
+                                                             : TableCell::of_number(v)},
               key);
   }
   return t;
 }
 
-Table category_metrics_table(const MetricReport& report, const std::string& id, const std::string& title,
-                             bool mark_best) {
+Table category_metrics_table(const MetricReport& report, const std::string& id,
+                             const std::string& title, bool mark_best) {
   std::vector<std::string> keys;
   for (const CategoryResult& c : report.per_category)
     for (const auto& [key, v] : c.metrics.items())

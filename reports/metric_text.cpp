@@ -22,9 +22,12 @@ std::string printf_text(const char* format, double value) {
 
 std::string one_html_number(double v, NumberStyle style) {
   switch (style) {
-    case NumberStyle::kMetric: return percent_text(v);
-    case NumberStyle::kDifference: return percent_difference_text(v);
-    case NumberStyle::kPlain: return std::isnan(v) ? "nan" : printf_text("%.3f", v);
+    case NumberStyle::kMetric:
+      return percent_text(v);
+    case NumberStyle::kDifference:
+      return percent_difference_text(v);
+    case NumberStyle::kPlain:
+      return std::isnan(v) ? "nan" : printf_text("%.3f", v);
   }
   return "";
 }
@@ -50,7 +53,8 @@ std::string percent_difference_text(double fraction) {
 std::string html_number_text(const TableCell& cell, NumberStyle style) {
   std::string text = one_html_number(cell.value, style);
   if (cell.has_interval()) {
-    text += " [" + one_html_number(*cell.low, style) + ", " + one_html_number(*cell.high, style) + "]";
+    text +=
+        " [" + one_html_number(*cell.low, style) + ", " + one_html_number(*cell.high, style) + "]";
   }
   return text;
 }
@@ -58,7 +62,8 @@ std::string html_number_text(const TableCell& cell, NumberStyle style) {
 std::string console_number_text(const TableCell& cell, NumberStyle style) {
   std::string text = one_console_number(cell.value, style);
   if (cell.has_interval()) {
-    text += " [" + one_console_number(*cell.low, style) + ", " + one_console_number(*cell.high, style) + "]";
+    text += " [" + one_console_number(*cell.low, style) + ", " +
+            one_console_number(*cell.high, style) + "]";
   }
   return text;
 }

@@ -3,11 +3,10 @@
 // store (harness/commands/report_command.cpp), so that reports/ needs neither SQLite nor torch.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "metrics/metric_report.h"
 
@@ -41,8 +40,8 @@ struct ReportComparison {
 
 struct ReportInput {
   std::string title = "ovbench report";
-  std::string source;        // the results store it was read from
-  std::string generated_at;  // ISO 8601 UTC
+  std::string source;           // the results store it was read from
+  std::string generated_at;     // ISO 8601 UTC
   std::vector<ReportRun> runs;  // oldest first
   std::vector<ReportComparison> comparisons;
   std::vector<std::string> notes;  // said at the top (runs left out, filters)

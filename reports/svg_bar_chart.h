@@ -14,7 +14,7 @@ struct Bar {
 struct BarChart {
   std::string title;
   std::string value_label = "AP";
-  std::vector<Bar> bars;  // drawn top to bottom in this order
+  std::vector<Bar> bars;                                        // drawn top to bottom in this order
   std::vector<std::pair<std::string, std::string>> attributes;  // extra data-* on the <svg>
 };
 

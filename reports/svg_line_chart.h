@@ -17,7 +17,7 @@ struct LineChart {
   std::string title;
   std::string x_label = "recall", y_label = "precision";
   std::vector<ChartSeries> series;
-  std::string css_class = "pr-curve";  // the <svg>'s class, after "chart"
+  std::string css_class = "pr-curve";                           // the <svg>'s class, after "chart"
   std::vector<std::pair<std::string, std::string>> attributes;  // extra data-* on the <svg>
 };
 

@@ -33,9 +33,12 @@ TableCell TableCell::of_integer(std::int64_t value) {
   return c;
 }
 
-TableCell TableCell::empty() { return TableCell{}; }
+TableCell TableCell::empty() {
+  return TableCell{};
+}
 
-Table::Table(std::string table_id, std::string table_title) : id(std::move(table_id)), title(std::move(table_title)) {}
+Table::Table(std::string table_id, std::string table_title)
+    : id(std::move(table_id)), title(std::move(table_title)) {}
 
 void Table::add_column(std::string name, bool mark_best, NumberStyle style) {
   columns.push_back({std::move(name), mark_best, style});
@@ -83,7 +86,8 @@ bool numeric_column(const Table& table, std::size_t column) {
 Table expand_intervals(const Table& table) {
   std::vector<bool> has_interval(table.columns.size(), false);
   for (const auto& row : table.rows)
-    for (std::size_t c = 0; c < row.size(); ++c) has_interval[c] = has_interval[c] || row[c].has_interval();
+    for (std::size_t c = 0; c < row.size(); ++c)
+      has_interval[c] = has_interval[c] || row[c].has_interval();
   Table out(table.id, table.title);
   out.notes = table.notes;
   out.row_key_attribute = table.row_key_attribute;

@@ -55,7 +55,8 @@ struct Table {
   std::vector<std::string> row_keys;
 
   explicit Table(std::string table_id = "", std::string table_title = "");
-  void add_column(std::string name, bool mark_best = false, NumberStyle style = NumberStyle::kMetric);
+  void add_column(std::string name, bool mark_best = false,
+                  NumberStyle style = NumberStyle::kMetric);
   // Throws std::logic_error when the row's width differs from the columns'.
   void add_row(std::vector<TableCell> cells, std::string row_key = "");
 };

@@ -15,10 +15,14 @@ std::optional<TableFormat> parse_table_format(const std::string& name) {
 
 std::unique_ptr<TableSink> make_table_sink(TableFormat format) {
   switch (format) {
-    case TableFormat::kConsole: return std::make_unique<ConsoleTableSink>();
-    case TableFormat::kMarkdown: return std::make_unique<MarkdownTableSink>();
-    case TableFormat::kCsv: return std::make_unique<CsvTableSink>();
-    case TableFormat::kJson: return std::make_unique<JsonTableSink>();
+    case TableFormat::kConsole:
+      return std::make_unique<ConsoleTableSink>();
+    case TableFormat::kMarkdown:
+      return std::make_unique<MarkdownTableSink>();
+    case TableFormat::kCsv:
+      return std::make_unique<CsvTableSink>();
+    case TableFormat::kJson:
+      return std::make_unique<JsonTableSink>();
   }
   return std::make_unique<ConsoleTableSink>();
 }

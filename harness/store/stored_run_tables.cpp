@@ -5,7 +5,9 @@
 namespace ovbench {
 namespace {
 
-std::string text_of(const nlohmann::ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
+std::string text_of(const nlohmann::ordered_json& j) {
+  return j.is_string() ? j.get<std::string>() : j.dump();
+}
 
 }  // namespace
 
@@ -21,10 +23,12 @@ std::vector<std::pair<std::string, std::string>> provenance_fields(const StoredR
   add("started", r.started_at);
   add("finished", r.finished_at);
   if (!r.provenance.model_card.empty()) {
-    add("model card", r.provenance.model_card +
-                          (r.provenance.model_card_hash.empty() ? "" : " (" + r.provenance.model_card_hash + ")"));
+    add("model card", r.provenance.model_card + (r.provenance.model_card_hash.empty()
+                                                     ? ""
+                                                     : " (" + r.provenance.model_card_hash + ")"));
   }
-  for (const auto& [name, hash] : r.provenance.checkpoint_hashes.items()) add("checkpoint " + name, text_of(hash));
+  for (const auto& [name, hash] : r.provenance.checkpoint_hashes.items())
+    add("checkpoint " + name, text_of(hash));
   for (const auto& [name, input] : r.provenance.inputs.items()) {
     if (input.is_object() && input.contains("path")) {
       std::string text = text_of(input["path"]);
@@ -44,12 +48,14 @@ std::vector<std::pair<std::string, std::string>> provenance_fields(const StoredR
 
 TableDocument runs_document(const std::vector<RunListing>& runs) {
   Table t("runs", "");
-  for (const char* c : {"id", "status", "suite", "tag", "started", "dataset", "metric"}) t.add_column(c);
+  for (const char* c : {"id", "status", "suite", "tag", "started", "dataset", "metric"})
+    t.add_column(c);
   t.add_column("value");
   for (const RunListing& listing : runs) {
     const StoredRun& r = listing.run;
     std::vector<TableCell> head{TableCell::of_integer(r.id), TableCell::of_text(r.status),
-                                TableCell::of_text(r.provenance.suite), TableCell::of_text(r.provenance.tag),
+                                TableCell::of_text(r.provenance.suite),
+                                TableCell::of_text(r.provenance.tag),
                                 TableCell::of_text(r.started_at)};
     if (listing.results.empty()) {
       auto row = head;
@@ -75,7 +81,8 @@ TableDocument runs_document(const std::vector<RunListing>& runs) {
   return doc;
 }
 
-TableDocument show_document(const StoredRun& run, const std::vector<StoredResult>& results, bool per_category) {
+TableDocument show_document(const StoredRun& run, const std::vector<StoredResult>& results,
+                            bool per_category) {
   TableDocument doc;
   doc.title = "run " + std::to_string(run.id) + " (" + run.status + ")";
   Table provenance("run", "provenance");
@@ -86,18 +93,25 @@ TableDocument show_document(const StoredRun& run, const std::vector<StoredResult
   }
   doc.tables.push_back(std::move(provenance));
   for (const StoredResult& r : results) {
-    Table metrics = metric_breakdown_table(r.report, "metrics " + r.dataset, r.dataset + " (" + r.benchmark + ")");
+    Table metrics = metric_breakdown_table(r.report, "metrics " + r.dataset,
+                                           r.dataset + " (" + r.benchmark + ")");
     if (r.report.intervals.is_object()) {
-      metrics.notes.push_back("brackets: " + text_of(r.report.intervals.value("confidence", nlohmann::ordered_json(0.95))) +
-                              " bootstrap interval, " + text_of(r.report.intervals.value("replicates", nlohmann::ordered_json())) +
-                              " replicates, seed " + text_of(r.report.intervals.value("seed", nlohmann::ordered_json())));
+      metrics.notes.push_back(
+          "brackets: " +
+          text_of(r.report.intervals.value("confidence", nlohmann::ordered_json(0.95))) +
+          " bootstrap interval, " +
+          text_of(r.report.intervals.value("replicates", nlohmann::ordered_json())) +
+          " replicates, seed " +
+          text_of(r.report.intervals.value("seed", nlohmann::ordered_json())));
     }
     doc.tables.push_back(std::move(metrics));
     if (has_frequency_split(r.report)) {
-      doc.tables.push_back(frequency_split_table(r.report, "frequency " + r.dataset, r.dataset + " by category frequency"));
+      doc.tables.push_back(frequency_split_table(r.report, "frequency " + r.dataset,
+                                                 r.dataset + " by category frequency"));
     }
     if (per_category) {
-      doc.tables.push_back(category_metrics_table(r.report, "categories " + r.dataset, r.dataset + " per category", false));
+      doc.tables.push_back(category_metrics_table(r.report, "categories " + r.dataset,
+                                                  r.dataset + " per category", false));
     }
   }
   return doc;

@@ -28,6 +28,7 @@ TableDocument runs_document(const std::vector<RunListing>& runs);
 
 // Tables "run" (provenance), per dataset "metrics <dataset>" (summary, groups, intervals), LVIS's
 // "frequency <dataset>" and, with per_category, "categories <dataset>".
-TableDocument show_document(const StoredRun& run, const std::vector<StoredResult>& results, bool per_category);
+TableDocument show_document(const StoredRun& run, const std::vector<StoredResult>& results,
+                            bool per_category);
 
 }  // namespace ovbench

@@ -25,7 +25,10 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST(HtmlEscape, EscapesMarkupAndDropsControlCharacters) {
   EXPECT_EQ(html_escape("<a href=\"x\">Tom & 'Jerry'</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
-  EXPECT_EQ(html_escape(std::string("a\x01" "b\tc\n", 6)), "ab\tc\n");
+  EXPECT_EQ(html_escape(std::string("a\x01"
+                                    "b\tc\n",
+                                    6)),
+            "ab\tc\n");
   EXPECT_EQ(html_escape("caf\xC3\xA9"), "caf\xC3\xA9");  // UTF-8 passes through
 }
 
@@ -36,7 +39,8 @@ TEST(MetricText, PercentagesAsPapersPrintThem) {
   EXPECT_EQ(percent_text(-0.0001), "0.0");  // never "-0.0"
   EXPECT_EQ(percent_difference_text(0.0123), "+1.2");
   EXPECT_EQ(percent_difference_text(-0.0001), "+0.0");
-  EXPECT_EQ(html_number_text(TableCell::of_interval(0.421, 0.413, 0.429), NumberStyle::kMetric), "42.1 [41.3, 42.9]");
+  EXPECT_EQ(html_number_text(TableCell::of_interval(0.421, 0.413, 0.429), NumberStyle::kMetric),
+            "42.1 [41.3, 42.9]");
   EXPECT_EQ(html_number_text(TableCell::of_number(0.0312), NumberStyle::kPlain), "0.031");
 }
 
@@ -49,11 +53,18 @@ TEST(HtmlTable, MarksTheBestOfEachMarkedColumnAndEscapesText) {
   TableCell link = TableCell::of_text("<b>");
   link.link = "#run-1";
   t.add_row({link, TableCell::of_number(0.25), TableCell::of_number(0.9)}, "1");
-  t.add_row({TableCell::of_text("b"), TableCell::of_interval(0.5, 0.4, 0.6), TableCell::of_number(0.1)}, "2");
+  t.add_row(
+      {TableCell::of_text("b"), TableCell::of_interval(0.5, 0.4, 0.6), TableCell::of_number(0.1)},
+      "2");
   const std::string h = render_html_table(t, {true, 1});
-  EXPECT_NE(h.find("<table id=\"board\" class=\"data sortable\" data-default-sort=\"1\">"), std::string::npos) << h;
-  EXPECT_NE(h.find("<tr data-run=\"1\"><td class=\"text\"><a href=\"#run-1\">&lt;b&gt;</a></td>"), std::string::npos) << h;
-  EXPECT_NE(h.find("<td class=\"num best\" data-value=\"0.5\" data-low=\"0.4\" data-high=\"0.6\" title=\"0.5\">50.0 "
+  EXPECT_NE(h.find("<table id=\"board\" class=\"data sortable\" data-default-sort=\"1\">"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<tr data-run=\"1\"><td class=\"text\"><a href=\"#run-1\">&lt;b&gt;</a></td>"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<td class=\"num best\" data-value=\"0.5\" data-low=\"0.4\" data-high=\"0.6\" "
+                   "title=\"0.5\">50.0 "
                    "<span class=\"ci\">[40.0, 60.0]</span></td>"),
             std::string::npos)
       << h;
@@ -64,7 +75,8 @@ TEST(SvgLineChart, PathCoordinatesOfAKnownCurve) {
   const PlotArea a;  // (0,0) -> (48, 264), (1,1) -> (464, 24)
   EXPECT_EQ(svg_path_data({0, 0.5, 1}, {1, 0.5, 0}, a), "M48.0,24.0L256.0,144.0L464.0,264.0");
   // Undefined precision (-1, NaN) breaks the line.
-  EXPECT_EQ(svg_path_data({0, 0.5, 1, 0.25}, {1, -1, 0.25, std::nan("")}, a), "M48.0,24.0M464.0,204.0");
+  EXPECT_EQ(svg_path_data({0, 0.5, 1, 0.25}, {1, -1, 0.25, std::nan("")}, a),
+            "M48.0,24.0M464.0,204.0");
   EXPECT_EQ(svg_path_data({}, {}, a), "");
 }
 
@@ -88,8 +100,12 @@ TEST(SvgBarChart, BarWidthIsTheValueTimesTheBarArea) {
   chart.bars = {{"half", 0.5}, {"none", -1}};
   const std::string s = render_bar_chart(chart);
   EXPECT_EQ(count(s, "<rect class=\"bar\""), 2u);
-  EXPECT_NE(s.find("data-label=\"half\" data-value=\"0.5\" x=\"160.0\" y=\"26.0\" width=\"128.0\""), std::string::npos) << s;
-  EXPECT_NE(s.find("data-label=\"none\" data-value=\"-1.0\" x=\"160.0\" y=\"42.0\" width=\"0.0\""), std::string::npos) << s;
+  EXPECT_NE(s.find("data-label=\"half\" data-value=\"0.5\" x=\"160.0\" y=\"26.0\" width=\"128.0\""),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("data-label=\"none\" data-value=\"-1.0\" x=\"160.0\" y=\"42.0\" width=\"0.0\""),
+            std::string::npos)
+      << s;
 }
 
 ReportResult coco_result(double ap, double novel_ap50) {
@@ -120,14 +136,16 @@ TEST(Leaderboard, HeadlineColumnsIntervalsAndBestMarks) {
   a.id = 1;
   a.label = "a";
   a.results = {coco_result(0.4, 0.2)};
-  a.results[0].report.intervals = nlohmann::ordered_json::parse(R"({"metrics": {"AP": {"low": 0.35, "high": 0.45}}})");
+  a.results[0].report.intervals =
+      nlohmann::ordered_json::parse(R"({"metrics": {"AP": {"low": 0.35, "high": 0.45}}})");
   b.id = 2;
   b.label = "b";
   b.results = {coco_result(0.3, 0.3)};
   const Table t = leaderboard_table("coco", {&a, &b});
   std::vector<std::string> names;
   for (const auto& c : t.columns) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"run", "started", "AP", "AP50", "AP75", "novel AP50"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"run", "started", "AP", "AP50", "AP75", "novel AP50"}));
   EXPECT_TRUE(t.rows[0][2].has_interval());
   EXPECT_EQ(*t.rows[0][2].low, 0.35);
   EXPECT_FALSE(t.rows[1][2].has_interval());
@@ -170,7 +188,8 @@ TEST(HtmlReport, SelfContainedPageWithEverySection) {
                                    "pairs": [{"novel": "cat", "base": "dog", "count": 4}]}})");
   input.runs = {a};
   const std::string h = render_html_report(input);
-  EXPECT_EQ(h.find("http://"), h.find("http://www.w3.org/2000/svg"));  // the SVG namespace is the only URL
+  EXPECT_EQ(h.find("http://"),
+            h.find("http://www.w3.org/2000/svg"));  // the SVG namespace is the only URL
   EXPECT_EQ(h.find("https://"), std::string::npos);
   EXPECT_EQ(h.find("<link"), std::string::npos);
   EXPECT_EQ(h.find("<script src"), std::string::npos);

@@ -1,9 +1,10 @@
 // The tables of one result (show and the report share them) and of a comparison.
 
+#include "reports/metric_tables.h"
+
 #include <gtest/gtest.h>
 
 #include "reports/comparison_tables.h"
-#include "reports/metric_tables.h"
 
 namespace ovbench {
 namespace {

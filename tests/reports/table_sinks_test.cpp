@@ -17,7 +17,8 @@ Table small_table() {
   t.add_column("name");
   t.add_column("AP", true);
   t.add_column("n");
-  t.add_row({TableCell::of_text("a|b"), TableCell::of_interval(0.5, 0.25, 0.75), TableCell::of_integer(2)});
+  t.add_row({TableCell::of_text("a|b"), TableCell::of_interval(0.5, 0.25, 0.75),
+             TableCell::of_integer(2)});
   t.add_row({TableCell::of_text("plain"), TableCell::of_number(0.125), TableCell::empty()});
   return t;
 }
@@ -66,7 +67,8 @@ TEST(CsvSink, QuotesOnlyWhatRfc4180Requires) {
 
 TEST(CsvSink, OneTableIsOneRecordSetWithExactNumbers) {
   TableDocument doc{"ignored title", {small_table()}};
-  doc.tables[0].add_row({TableCell::of_text("x,\"y\""), TableCell::of_number(0.1), TableCell::of_number(std::nan(""))});
+  doc.tables[0].add_row({TableCell::of_text("x,\"y\""), TableCell::of_number(0.1),
+                         TableCell::of_number(std::nan(""))});
   EXPECT_EQ(CsvTableSink().render(doc),
             "name,AP,AP low,AP high,n\r\n"
             "a|b,0.5,0.25,0.75,2\r\n"
@@ -112,7 +114,8 @@ TEST(ConsoleSink, AlignsByColumnKindNotByLooks) {
   t.add_column("value");
   t.add_column("d", false, NumberStyle::kDifference);
   t.add_row({TableCell::of_text("id"), TableCell::of_text("2"), TableCell::of_number(0.01)});
-  t.add_row({TableCell::of_text("name"), TableCell::of_text("long text"), TableCell::of_number(-0.5)});
+  t.add_row(
+      {TableCell::of_text("name"), TableCell::of_text("long text"), TableCell::of_number(-0.5)});
   t.notes.push_back("a note");
   EXPECT_EQ(ConsoleTableSink().render({"", {t}}),
             "Title\n"
