@@ -19,6 +19,7 @@ const std::vector<Command>& top_level_commands() {
       {"show", "print one stored run: provenance and metrics", show_command},
       {"compare", "is run B better than run A? paired bootstrap differences", compare_command},
       {"gate", "fail CI on a regression: rules against a baseline, JUnit and Markdown", gate_command},
+      {"report", "the results store as one self-contained HTML page: leaderboards, curves", report_command},
       {"tokenize", "the token ids of a prompt: CLIP BPE or BERT WordPiece", tokenize_command},
       {"fewshot", "write GLIP's k-shot training subset of a COCO file (seeded like CPython)",
        fewshot_command},

@@ -28,6 +28,14 @@ void TextTable::add_row(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
+void TextTable::set_right_aligned(std::vector<bool> right_aligned) {
+  if (right_aligned.size() != header_.size()) {
+    throw std::logic_error("TextTable alignment for " + std::to_string(right_aligned.size()) + " columns, header " +
+                           std::to_string(header_.size()));
+  }
+  right_aligned_ = std::move(right_aligned);
+}
+
 std::string TextTable::render() const {
   std::vector<std::size_t> width(header_.size());
   for (std::size_t c = 0; c < header_.size(); ++c) width[c] = header_[c].size();
@@ -37,7 +45,7 @@ std::string TextTable::render() const {
     std::string out;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string pad(width[c] - cells[c].size(), ' ');
-      const bool right = !is_header && looks_numeric(cells[c]);
+      const bool right = !is_header && (right_aligned_.empty() ? looks_numeric(cells[c]) : right_aligned_[c]);
       out += right ? pad + cells[c] : cells[c] + (c + 1 < cells.size() ? pad : "");
       if (c + 1 < cells.size()) out += "  ";
     }

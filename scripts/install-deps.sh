@@ -10,6 +10,7 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libpng-dev zlib1g-dev
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium                              # headless, for the HTML report's browser test
 )
 
 missing=()

@@ -13,6 +13,7 @@ int runs_command(const Args& args);
 int show_command(const Args& args);
 int compare_command(const Args& args);
 int gate_command(const Args& args);
+int report_command(const Args& args);
 int tokenize_command(const Args& args);
 int fewshot_command(const Args& args);
 int predict_command(const Args& args);

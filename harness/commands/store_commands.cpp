@@ -1,7 +1,4 @@
 // `ovbench runs` and `ovbench show`: reading the results store.
-#include <cmath>
-#include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include "core/errors.h"
@@ -12,6 +9,9 @@
 #include "harness/json_output.h"
 #include "harness/store/results_store.h"
 #include "harness/store/stored_run_json.h"
+#include "harness/store/stored_run_tables.h"
+#include "harness/table_format_option.h"
+#include "reports/comparison_tables.h"
 
 namespace po = boost::program_options;
 
@@ -20,42 +20,25 @@ namespace {
 
 constexpr const char* kDefaultDb = "ovbench.db";
 
-std::string format_value(double v) {
-  if (std::isnan(v)) return "nan";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  return buf;
-}
-
-// The first summary metric of each dataset ("AP=0.4013"), the figure a list needs.
-std::string headline(const std::vector<StoredResult>& results) {
-  std::string out;
-  for (const StoredResult& r : results) {
-    if (!out.empty()) out += "  ";
-    out += r.dataset;
-    if (!r.report.summary.items().empty()) {
-      const auto& [key, value] = r.report.summary.items().front();
-      out += " " + key + "=" + format_value(value);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 int runs_command(const Args& args) {
-  CommandLine cl("ovbench runs", "ovbench runs [--db PATH] [--suite NAME] [--tag NAME] [--status S] [--json]",
+  CommandLine cl("ovbench runs", "ovbench runs [--db PATH] [--suite NAME] [--tag NAME] [--status S] [--format F | --json]",
                  "Lists the runs in a results store, oldest first: id, status, suite, tag, start\n"
-                 "time and the headline metric of each dataset. A run that is 'running' long after\n"
-                 "it started was interrupted; its partial results are never shown as complete.",
-                 "  ovbench runs\n  ovbench runs --db results/ovbench.db --suite coco --json\n");
+                 "time and the headline metric of each dataset (one row per run and dataset). A run\n"
+                 "that is 'running' long after it started was interrupted; its partial results are\n"
+                 "never shown as complete.",
+                 "  ovbench runs\n  ovbench runs --db results/ovbench.db --suite coco --json\n"
+                 "  ovbench runs --format csv > runs.csv\n  ovbench runs --format md   # for a pull-request comment\n");
   cl.add_options()
       ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
       ("suite", po::value<std::string>()->default_value("")->value_name("NAME"), "only runs of this suite (for eval runs: coco, lvis, ...)")
       ("tag", po::value<std::string>()->default_value("")->value_name("NAME"), "only runs with this tag")
       ("status", po::value<std::string>()->default_value("")->value_name("running|complete|failed"), "only runs with this status")
       ("json", po::bool_switch(), "print a JSON array of runs with their summary metrics");
+  add_table_format_option(cl);
   if (!cl.parse(args)) return kExitOk;
+  const TableFormat format = chosen_table_format(cl);
   const std::string status = cl.get<std::string>("status");
   if (!status.empty() && status != "running" && status != "complete" && status != "failed") {
     cl.fail("--status must be running, complete or failed, not '" + status + "'");
@@ -77,32 +60,34 @@ int runs_command(const Args& args) {
     write_json_output("-", out);
     return kExitOk;
   }
-  if (runs.empty()) {
+  if (runs.empty() && format == TableFormat::kConsole) {
     std::cout << "no runs" << (cl.get<std::string>("suite").empty() && cl.get<std::string>("tag").empty() && status.empty() ? "" : " match") << "\n";
     return kExitOk;
   }
-  std::printf("%-5s %-9s %-12s %-16s %-21s %s\n", "ID", "STATUS", "SUITE", "TAG", "STARTED", "RESULTS");
-  for (const StoredRun& r : runs) {
-    std::printf("%-5lld %-9s %-12s %-16s %-21s %s\n", static_cast<long long>(r.id), r.status.c_str(),
-                r.provenance.suite.c_str(), r.provenance.tag.empty() ? "-" : r.provenance.tag.c_str(),
-                r.started_at.c_str(), headline(store.load_results(r.id)).c_str());
-  }
+  std::vector<RunListing> listings;
+  for (const StoredRun& r : runs) listings.push_back({r, store.load_results(r.id)});
+  print_table_document(runs_document(listings), format);
   return kExitOk;
 }
 
 int show_command(const Args& args) {
-  CommandLine cl("ovbench show", "ovbench show RUN [--db PATH] [--per-category] [--json]",
+  CommandLine cl("ovbench show", "ovbench show RUN [--db PATH] [--per-category] [--format F | --json]",
                  "Prints one stored run: its provenance (inputs and their hashes, protocol\n"
                  "parameters, ovbench version and commit, device, host) and, per dataset, the summary\n"
-                 "and group metrics, and the error analysis when the run had one (eval --errors). RUN is a run id or a tag (the latest run with that tag).",
-                 "  ovbench show 3\n  ovbench show my-checkpoint --json\n");
+                 "and group metrics (with their bootstrap intervals when stored) and the error analysis when\n"
+                 "the run had one (eval --errors). RUN is a run id or a\n"
+                 "tag (the latest run with that tag).",
+                 "  ovbench show 3\n  ovbench show my-checkpoint --json\n"
+                 "  ovbench show my-checkpoint --per-category --format csv > categories.csv\n");
   cl.add_options()
       ("run", po::value<std::string>()->value_name("RUN"), "run id or tag")
       ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
       ("per-category", po::bool_switch(), "also print each category's metrics")
       ("json", po::bool_switch(), "print {\"run\", \"results\"} as JSON (per-category metrics and PR curves included)");
+  add_table_format_option(cl);
   cl.add_positional("run", 1);
   if (!cl.parse(args)) return kExitOk;
+  const TableFormat format = chosen_table_format(cl);
   if (!cl.has("run")) cl.fail("which run? give a run id or a tag");
   const std::string db = cl.get<std::string>("db");
   ResultsStore store = ResultsStore::open_existing(db);
@@ -118,27 +103,12 @@ int show_command(const Args& args) {
     write_json_output("-", out);
     return kExitOk;
   }
-  print_run_header(std::cout, *run);
-  for (const StoredResult& r : results) {
-    std::cout << "\n" << r.dataset << " (" << r.benchmark << ")\n";
-    for (const auto& [key, value] : r.report.summary.items()) {
-      std::printf("  %-10s %s\n", key.c_str(), format_value(value).c_str());
-    }
-    for (const auto& [group, values] : r.report.groups) {
-      std::cout << "  group " << group << ":";
-      for (const auto& [key, value] : values.items()) std::cout << " " << key << "=" << format_value(value);
-      std::cout << "\n";
-    }
-    if (!r.report.error_analysis.is_null()) {
-      std::cout << "\n";
+  print_table_document(show_document(*run, results, cl.get<bool>("per-category")), format);
+  if (format == TableFormat::kConsole) {
+    for (const StoredResult& r : results) {
+      if (r.report.error_analysis.is_null()) continue;
+      std::cout << "\n" << r.dataset << ": error analysis\n";
       print_error_analysis(std::cout, r.report.error_analysis);
-    }
-    if (cl.get<bool>("per-category")) {
-      for (const CategoryResult& c : r.report.per_category) {
-        std::cout << "  " << c.id << " " << c.name << ":";
-        for (const auto& [key, value] : c.metrics.items()) std::cout << " " << key << "=" << format_value(value);
-        std::cout << "\n";
-      }
     }
   }
   if (run->status == "running") {
@@ -148,7 +118,7 @@ int show_command(const Args& args) {
 }
 
 int compare_command(const Args& args) {
-  CommandLine cl("ovbench compare", "ovbench compare RUN_A RUN_B [--db PATH] [--json]",
+  CommandLine cl("ovbench compare", "ovbench compare RUN_A RUN_B [--db PATH] [--format F | --json]",
                  "Is run B better than run A, or is the difference noise? For every dataset, metric\n"
                  "and category group: B - A, with a 95% paired bootstrap interval and a p-value when\n"
                  "both runs were evaluated with the same --bootstrap N --seed S (their replicates then\n"
@@ -156,14 +126,16 @@ int compare_command(const Args& args) {
                  "different ground truth or protocol parameters are refused, naming the difference.",
                  "  ovbench eval coco --gt gt.json --pred a.json --bootstrap 1000 --db ovbench.db --tag a\n"
                  "  ovbench eval coco --gt gt.json --pred b.json --bootstrap 1000 --db ovbench.db --tag b\n"
-                 "  ovbench compare a b\n");
+                 "  ovbench compare a b\n  ovbench compare a b --format md   # for a pull-request comment\n");
   cl.add_options()
       ("runs", po::value<std::vector<std::string>>()->value_name("RUN"), "two run ids or tags")
       ("db", po::value<std::string>()->default_value(kDefaultDb)->value_name("PATH"), "the results store")
       ("top", po::value<int>()->default_value(5)->value_name("K"), "list the K categories that gained and lost most")
       ("json", po::bool_switch(), "print the comparison as JSON");
+  add_table_format_option(cl);
   cl.add_positional("runs", 2);
   if (!cl.parse(args)) return kExitOk;
+  const TableFormat format = chosen_table_format(cl);
   if (!cl.has("runs") || cl.get<std::vector<std::string>>("runs").size() != 2) cl.fail("give two runs: RUN_A RUN_B");
   const auto names = cl.get<std::vector<std::string>>("runs");
   const std::string db = cl.get<std::string>("db");
@@ -174,7 +146,7 @@ int compare_command(const Args& args) {
   if (cl.get<bool>("json")) {
     write_json_output("-", comparison);
   } else {
-    print_comparison(std::cout, comparison);
+    print_table_document(comparison_document(comparison), format);
   }
   return kExitOk;
 }

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <ostream>
 
 #include "core/errors.h"
 #include "metrics/paired_bootstrap.h"
@@ -152,44 +150,6 @@ nlohmann::ordered_json compare_runs(const RunWithResults& a, const RunWithResult
     out["datasets"].push_back(d);
   }
   return out;
-}
-
-void print_comparison(std::ostream& out, const nlohmann::ordered_json& c) {
-  char buf[200];
-  out << "run " << c["b"].get<std::int64_t>() << " (B) vs run " << c["a"].get<std::int64_t>() << " (A): B - A\n";
-  auto row = [&](const std::string& group, const std::string& key, const nlohmann::ordered_json& m) {
-    if (m["a"].get<double>() <= -1 && m["b"].get<double>() <= -1) return;  // nothing scored in either
-    if (m["p_value"].is_null()) {
-      std::snprintf(buf, sizeof buf, "  %-10s %-7s %8.4f %8.4f %+9.4f\n", group.c_str(), key.c_str(),
-                    m["a"].get<double>(), m["b"].get<double>(), m["diff"].get<double>());
-    } else {
-      const double p = m["p_value"].get<double>();
-      std::snprintf(buf, sizeof buf, "  %-10s %-7s %8.4f %8.4f %+9.4f  [%+.4f, %+.4f]  p=%.3f%s\n", group.c_str(),
-                    key.c_str(), m["a"].get<double>(), m["b"].get<double>(), m["diff"].get<double>(),
-                    m["low"].get<double>(), m["high"].get<double>(), p, p < 0.05 ? "  *" : "");
-    }
-    out << buf;
-  };
-  for (const auto& d : c["datasets"]) {
-    out << "\n" << d["dataset"].get<std::string>() << "\n";
-    if (d.contains("note")) out << "  note: " << d["note"].get<std::string>() << "\n";
-    std::snprintf(buf, sizeof buf, "  %-10s %-7s %8s %8s %9s  %s\n", "group", "metric", "A", "B", "B-A",
-                  d["paired"].get<bool>() ? "95% paired interval, p-value (* p < 0.05)" : "");
-    out << buf;
-    for (const auto& [key, m] : d["metrics"].items()) row("overall", key, m);
-    for (const auto& [group, metrics] : d["groups"].items())
-      for (const auto& [key, m] : metrics.items()) row(group, key, m);
-    for (const char* side : {"improved", "regressed"}) {
-      const auto& list = d["per_category"][side];
-      if (list.empty()) continue;
-      out << "  most " << side << " categories (AP):";
-      for (const auto& e : list) {
-        std::snprintf(buf, sizeof buf, " %s %+.4f;", e["name"].get<std::string>().c_str(), e["diff"].get<double>());
-        out << buf;
-      }
-      out << "\n";
-    }
-  }
 }
 
 }  // namespace ovbench

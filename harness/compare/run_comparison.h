@@ -20,6 +20,6 @@ namespace ovbench {
 nlohmann::ordered_json compare_runs(const RunWithResults& a, const RunWithResults& b,
                                     int top_categories = 5);
 
-void print_comparison(std::ostream& out, const nlohmann::ordered_json& comparison);
+// The comparison as tables (any --format): reports/comparison_tables.h comparison_document.
 
 }  // namespace ovbench

@@ -40,26 +40,4 @@ nlohmann::ordered_json result_json(const StoredResult& r) {
   return j;
 }
 
-void print_run_header(std::ostream& out, const StoredRun& r) {
-  out << "run " << r.id << " (" << r.status << ")\n";
-  out << "  kind:     " << r.provenance.kind << "\n";
-  out << "  suite:    " << r.provenance.suite << "\n";
-  if (!r.provenance.tag.empty()) out << "  tag:      " << r.provenance.tag << "\n";
-  out << "  started:  " << r.started_at << "\n";
-  if (!r.finished_at.empty()) out << "  finished: " << r.finished_at << "\n";
-  if (!r.provenance.model_card.empty()) {
-    out << "  model:    " << r.provenance.model_card << " (" << r.provenance.model_card_hash << ")\n";
-  }
-  for (const auto& [name, input] : r.provenance.inputs.items()) {
-    if (input.is_object() && input.contains("path")) {
-      out << "  " << name << ":" << std::string(name.size() < 9 ? 9 - name.size() : 1, ' ')
-          << input["path"].get<std::string>();
-      if (input.contains("hash")) out << " (" << input["hash"].get<std::string>() << ")";
-      out << "\n";
-    }
-  }
-  out << "  device:   " << r.provenance.device << " on " << r.host << "\n";
-  out << "  ovbench:  " << r.ovbench_version << " (" << r.git_commit << ")\n";
-}
-
 }  // namespace ovbench

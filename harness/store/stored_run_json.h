@@ -1,9 +1,8 @@
 #pragma once
-// Stored runs as JSON and as tables: what `ovbench runs` and `ovbench show` print, and what
-// compare/report read.
+// Stored runs as JSON: what `ovbench runs --json` and `ovbench show --json` print (the tables
+// are in harness/store/stored_run_tables.h).
 
 #include <nlohmann/json.hpp>
-#include <ostream>
 #include <vector>
 
 #include "harness/store/results_store.h"
@@ -15,7 +14,5 @@ nlohmann::ordered_json run_json(const StoredRun& run);
 //  "counts", "intervals"?, "error_analysis"?}; per_category keyed by category id, with its
 //  curves.
 nlohmann::ordered_json result_json(const StoredResult& result);
-
-void print_run_header(std::ostream& out, const StoredRun& run);
 
 }  // namespace ovbench

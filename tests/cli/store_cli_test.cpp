@@ -50,7 +50,7 @@ TEST(StoreCli, EvalStoresARunThatShowGivesBackExactly) {
   EXPECT_EQ(list[1]["results"][0]["metrics"]["AP"], direct["metrics"]["AP"]);
   const auto table = run_ovbench({"runs", "--db", db, "--tag", "ckpt-a"});
   EXPECT_NE(table.out.find("ckpt-a"), std::string::npos);
-  EXPECT_NE(table.out.find("AP=0.0980"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("coco_small_gt.json  AP      0.0980"), std::string::npos) << table.out;
 }
 
 TEST(StoreCli, BadUsageAndMissingStores) {
@@ -134,7 +134,9 @@ TEST(StoreCli, CompareGivesPairedDifferencesAndRefusesMismatches) {
   EXPECT_GT(ap50["low"].get<double>(), 0.0);  // a gain that no resampling erases
   EXPECT_LT(ap50["p_value"].get<double>(), 0.05);
   const auto text = run_ovbench({"compare", "a", "b", "--db", db});
-  EXPECT_NE(text.out.find("p="), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("significant"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("all    AP50    0.5050  1.0000"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("better"), std::string::npos) << text.out;
 
   // Another ground truth under the same file name: refused by content hash.
   std::filesystem::create_directories(dir / "other");
