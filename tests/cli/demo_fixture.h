@@ -1,5 +1,5 @@
 #pragma once
-// One `ovbench demo` per test binary: its generated data, TorchScript model and cards are the
+// One `ovbench demo` per test process: its generated data, TorchScript model and cards are the
 // fixtures of the predict/run/merge tests (generated, deterministic, a few seconds).
 
 #include <filesystem>
@@ -22,7 +22,10 @@ struct DemoFiles {
 inline const DemoFiles& demo_files() {
   static const DemoFiles files = [] {
     DemoFiles f;
-    const auto dir = fresh_test_dir().parent_path() / "shared-demo";
+    // ctest runs each test in its own process, possibly in parallel: one demo per process.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    const auto dir = std::filesystem::temp_directory_path() / "ovbench_cli_tests" /
+                     (std::string(info->test_suite_name()) + "." + info->name() + ".demo");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto r = run_ovbench({"demo", "--out", dir.string()});

@@ -26,7 +26,7 @@ nlohmann::json scores(const nlohmann::json& shown) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& r : shown.at("results")) {
     nlohmann::json s = r;
-    s.erase("predictions_path");
+    s.erase("predictions");  // where the run kept them
     out[r.at("dataset").get<std::string>()] = s;
   }
   return out;
@@ -49,14 +49,14 @@ TEST(DemoCommand, StoresTwoCompleteRunsWithNonTrivialNumbers) {
   const auto detection = scores(show(demo.db, "demo-regionclip"));
   ASSERT_EQ(detection.size(), 3u);  // OV detection, LVIS-style, grounding
   const double novel = detection.at("demo-ov-detection").at("groups").at("novel").at("AP50").get<double>();
-  const double apr = detection.at("demo-lvis").at("summary").at("APr").get<double>();
-  const double r1 = detection.at("demo-grounding").at("summary").at("R@1").get<double>();
+  const double apr = detection.at("demo-lvis").at("metrics").at("APr").get<double>();
+  const double r1 = detection.at("demo-grounding").at("metrics").at("R@1").get<double>();
   for (double v : {novel, apr, r1}) {
     EXPECT_GT(v, 0.2);
     EXPECT_LT(v, 0.99);
   }
   const auto seg = scores(show(demo.db, "demo-denseclip"));
-  const double miou = seg.at("demo-segmentation").at("summary").at("mIoU").get<double>();
+  const double miou = seg.at("demo-segmentation").at("metrics").at("mIoU").get<double>();
   EXPECT_GT(miou, 0.5);
   EXPECT_LT(miou, 0.99);
 }
@@ -67,13 +67,14 @@ TEST(DemoCommand, NumbersAreStableAcrossRuns) {
   const auto r = run_ovbench({"demo", "--out", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto db = dir / "ovbench-demo" / "ovbench.db";
-  EXPECT_EQ(scores(show(db, "demo-regionclip")), scores(show(demo.db, "demo-regionclip")));
-  EXPECT_EQ(scores(show(db, "demo-denseclip")), scores(show(demo.db, "demo-denseclip")));
+  EXPECT_TRUE(scores(show(db, "demo-regionclip")) == scores(show(demo.db, "demo-regionclip")));
+  EXPECT_TRUE(scores(show(db, "demo-denseclip")) == scores(show(demo.db, "demo-denseclip")));
 }
 
 TEST(RunCommand, ThreeShardsMergeToExactlyTheSingleProcessNumbers) {
-  const auto single = fresh_test_dir() / "single";
-  const auto sharded = fresh_test_dir() / "sharded";
+  const auto dir = fresh_test_dir();
+  const auto single = dir / "single";
+  const auto sharded = dir / "sharded";
   auto one = run_args(single, "demo-regionclip.json");
   ASSERT_EQ(run_ovbench(one).exit_code, 0);
   for (int k = 0; k < 3; ++k) {
@@ -89,7 +90,7 @@ TEST(RunCommand, ThreeShardsMergeToExactlyTheSingleProcessNumbers) {
       EXPECT_NE(r.err.find("stored as run 1"), std::string::npos) << r.err;
     }
   }
-  EXPECT_EQ(scores(show(sharded / "ovbench.db", "1")), scores(show(single / "ovbench.db", "1")));
+  EXPECT_TRUE(scores(show(sharded / "ovbench.db", "1")) == scores(show(single / "ovbench.db", "1")));
   // The merged predictions file is byte-identical to the single process's.
   const auto files = [](const std::filesystem::path& work) {
     std::vector<std::string> out;
@@ -146,7 +147,7 @@ TEST(RunCommand, ResumeAfterATornJournalEqualsAnUninterruptedRun) {
   const auto r = run_ovbench(run_args(dir / "cut", "demo-regionclip.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("demo-ov-detection: 20/48 images of shard 0/1 already predicted"), std::string::npos) << r.err;
-  EXPECT_EQ(scores(show(dir / "cut" / "ovbench.db", "1")), scores(show(dir / "full" / "ovbench.db", "1")));
+  EXPECT_TRUE(scores(show(dir / "cut" / "ovbench.db", "1")) == scores(show(dir / "full" / "ovbench.db", "1")));
 }
 
 TEST(RunCommand, KillNineMidRunThenRerunEqualsAnUninterruptedRun) {
@@ -181,7 +182,7 @@ TEST(RunCommand, KillNineMidRunThenRerunEqualsAnUninterruptedRun) {
   const auto r = run_ovbench(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto shown = show(dir / "killed" / "ovbench.db", "1");
-  EXPECT_EQ(scores(shown), scores(show(dir / "full" / "ovbench.db", "1")));
+  EXPECT_TRUE(scores(shown) == scores(show(dir / "full" / "ovbench.db", "1")));
 }
 
 TEST(RunCommand, PreflightFailuresLeaveNoStore) {
