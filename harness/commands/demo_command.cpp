@@ -92,7 +92,11 @@ int demo_command(const Args& args) {
       std::cout << "\n" << o.tag << " (run " << *outcome.stored_run << "):\n" << outcome.summary << "\n";
     }
   }
-  std::cout << "\nresults store: " << db.string() << "\n"
+  const auto report = root / "report.html";
+  if (report_command({"--db", db.string(), "--out", report.string()}) != kExitOk)
+    throw std::runtime_error("demo: the report could not be written");
+  std::cout << "\nreport: " << report.string() << " (one self-contained HTML file)\n"
+            << "results store: " << db.string() << "\n"
             << "  ovbench runs --db " << db.string() << "\n"
             << "  ovbench show demo-regionclip --db " << db.string() << "\n"
             << "data: " << data.string() << "\nmodel cards: " << model.string() << "\n";

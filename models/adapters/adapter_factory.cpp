@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "models/adapters/clip_crops_adapter.h"
 #include "models/adapters/denseclip_adapter.h"
+#include "models/adapters/glip_adapter.h"
 #include "models/adapters/region_detector_adapter.h"
 #include "models/adapters/replay_adapter.h"
 #include "models/cards/adapter_specs.h"
@@ -30,6 +32,8 @@ std::unique_ptr<DetectorAdapter> make_detector_adapter(const ModelCard& card, Ad
   require_task(card, "detect");
   if (card.adapter == "regionclip" || card.adapter == "vild")
     return std::make_unique<RegionDetectorAdapter>(card, std::move(context));
+  if (card.adapter == "glip") return std::make_unique<GlipAdapter>(card, std::move(context));
+  if (card.adapter == "clip_crops") return std::make_unique<ClipCropsAdapter>(card, std::move(context));
   if (card.adapter == "replay") return std::make_unique<ReplayDetector>(card);
   throw InputError(card.path.string() + ": adapter " + card.adapter + ": detection is not built in this version");
 }
@@ -37,6 +41,7 @@ std::unique_ptr<DetectorAdapter> make_detector_adapter(const ModelCard& card, Ad
 std::unique_ptr<GrounderAdapter> make_grounder_adapter(const ModelCard& card, AdapterContext context) {
   require_task(card, "ground");
   if (card.adapter == "regionclip") return std::make_unique<RegionDetectorAdapter>(card, std::move(context));
+  if (card.adapter == "glip") return std::make_unique<GlipAdapter>(card, std::move(context));
   if (card.adapter == "replay") return std::make_unique<ReplayGrounder>(card);
   throw InputError(card.path.string() + ": adapter " + card.adapter + ": grounding is not built in this version");
 }

@@ -4,16 +4,16 @@
 #include <cmath>
 
 #include "models/detection_postprocess/box_nms.h"
+#include "models/preprocess/box_rescale.h"
 
 namespace ovbench {
 
 BoxXYWH to_original_box(const float* b, const ModelImage& image) {
-  const double sx = static_cast<double>(image.original_width) / image.input_width;
-  const double sy = static_cast<double>(image.original_height) / image.input_height;
-  const double w = image.original_width, h = image.original_height;
-  const double x1 = std::clamp(b[0] * sx, 0.0, w), y1 = std::clamp(b[1] * sy, 0.0, h);
-  const double x2 = std::clamp(b[2] * sx, 0.0, w), y2 = std::clamp(b[3] * sy, 0.0, h);
-  return BoxXYWH{x1, y1, x2 - x1, y2 - y1};
+  // In float32, as detectron2's detector_postprocess and BoxMode.convert compute it.
+  float xyxy[4] = {b[0], b[1], b[2], b[3]};
+  boxes_to_original_xyxy(xyxy, ImageSize{image.input_width, image.input_height},
+                         ImageSize{image.original_width, image.original_height}, BoxClip::image_size);
+  return BoxXYWH{xyxy[0], xyxy[1], xyxy[2] - xyxy[0], xyxy[3] - xyxy[1]};
 }
 
 std::vector<Detection> select_region_detections(const std::vector<float>& boxes,

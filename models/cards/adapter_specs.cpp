@@ -76,10 +76,11 @@ std::vector<AdapterSpec> make_specs() {
       "glip",
       {"detect", "ground"},
       {{"module", true,
-        "forward(Tensor images[N,3,H,W] float32, Tensor image_sizes[N,2] int64, Tensor "
-        "input_ids[N,L] int64, Tensor attention_mask[N,L] int64) -> (List[Tensor] boxes [R,4] "
-        "xyxy in input pixels, List[Tensor] token_logits [R,L])"}},
-      {{"chunk_size", T::integer, 40, {}, "categories per prompt for large vocabularies (GLIP LVIS eval)"},
+        "forward(Tensor images[N,3,H,W] float32, Tensor image_sizes[N,2] int64, Tensor input_ids[N,256] "
+        "int64, Tensor attention_mask[N,256] int64) -> (List[Tensor] boxes [A,4] xyxy in input pixels, "
+        "List[Tensor] token_logits [A,256], List[Tensor] centerness_logits [A], Tensor level_sizes "
+        "[levels] int64)"}},
+      {{"chunk_size", T::integer, 40, {}, "TEST.CHUNKED_EVALUATION: categories per prompt (GLIP's LVIS command line; -1: one prompt)"},
        {"aggregation", T::choice, "mean", {"mean", "max"}, "token score aggregation"},
        {"score_threshold", T::number, 0.05, {}, "MODEL.ATSS.INFERENCE_TH"},
        {"pre_nms_top_n", T::integer, 1000, {}, "MODEL.ATSS.PRE_NMS_TOP_N"},
