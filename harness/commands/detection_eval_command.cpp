@@ -17,6 +17,7 @@
 #include "harness/command_line.h"
 #include "harness/commands/detection_eval_output.h"
 #include "harness/json_output.h"
+#include "harness/store/eval_run_storage.h"
 #include "harness/store/results_store.h"
 #include "metrics/coco_evaluator.h"
 #include "metrics/detection_errors.h"
@@ -134,10 +135,7 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
     }
   }
   const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
-  if (!tag.empty() && !cl.has("db")) cl.fail("--tag names a stored run: it needs --db PATH");
-  if (!tag.empty() && tag.find_first_not_of("0123456789") == std::string::npos) {
-    cl.fail("--tag must not be a number ('" + tag + "' would read as a run id)");
-  }
+  if (const auto problem = eval_tag_problem(tag, cl.has("db")); !problem.empty()) cl.fail(problem);
   // Opened before the work so that an unusable store fails in a second, not after the run.
   std::optional<ResultsStore> store;
   if (cl.has("db")) store.emplace(cl.get<std::string>("db"));
@@ -213,26 +211,10 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   if (!json_target.empty()) write_json_output(json_target, detection_report_json(report, gt_path, pred_path));
   log.done("report");
   if (store) {
-    RunProvenance run;
-    run.kind = "eval";
-    run.suite = lvis ? "lvis" : "coco";
-    run.tag = tag;
-    run.params = report.params;
-    // Absolute paths and content hashes: a stored run must say what it scored wherever it is
-    // read, and compare must see when two runs scored different files.
-    auto input = [](const std::string& path) {
-      return nlohmann::ordered_json{{"path", std::filesystem::absolute(path).string()},
-                                    {"hash", file_content_hash(path)}};
-    };
-    run.inputs["gt"] = input(gt_path);
-    run.inputs["pred"] = input(pred_path);
-    StoredResult result;
-    result.dataset = std::filesystem::path(gt_path).filename().string();
-    result.benchmark = run.suite;
-    result.report = report;
-    result.predictions_path = pred_path;
-    const std::int64_t id = store->store_complete_run(run, result);
-    std::cerr << "ovbench: stored as run " << id << " in " << cl.get<std::string>("db") << "\n";
+    store_eval_run(cl.get<std::string>("db"),
+                   EvalRunRecord{lvis ? "lvis" : "coco", tag, {{"gt", gt_path}, {"pred", pred_path}},
+                                 std::filesystem::path(gt_path).filename().string(), pred_path},
+                   report);
     log.done("store");
   }
   return kExitOk;

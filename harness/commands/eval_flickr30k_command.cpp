@@ -9,6 +9,8 @@
 #include "datasets/flickr_entities_tree.h"
 #include "datasets/grounding_predictions_reader.h"
 #include "harness/command_line.h"
+#include "harness/run/dataset_scoring.h"
+#include "harness/store/eval_run_storage.h"
 #include "harness/commands/eval_commands.h"
 #include "harness/json_output.h"
 #include "metrics/grounding_recall.h"
@@ -41,6 +43,8 @@ CommandLine make_command_line() {
       ("pred", po::value<std::string>()->value_name("PRED.json"), "predictions: a list of {image_id, sentence_id, boxes}")
       ("protocol", po::value<std::string>()->default_value("any-box")->value_name("any-box|merged-box"), "any-box: any gt box of the phrase counts; merged-box: their enclosing box")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the table then goes to stderr)")
+      ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing)")
+      ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores, or $OVBENCH_THREADS)");
   return cl;
 }
@@ -126,6 +130,8 @@ int eval_flickr30k_command(const Args& args) {
   const std::string pred_path = cl.get<std::string>("pred");
   options.threads = cl.get<unsigned>("threads");
   options.predictions_name = pred_path;
+  const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
+  if (const auto problem = eval_tag_problem(tag, cl.has("db")); !problem.empty()) cl.fail(problem);
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
   std::ostream& human = json_target == "-" ? std::cerr : std::cout;
 
@@ -146,6 +152,11 @@ int eval_flickr30k_command(const Args& args) {
                       report_json(report, root, split, pred_path,
                                   protocol == "any-box" ? "any_box" : "merged_box",
                                   tree.images.size()));
+  }
+  if (cl.has("db")) {
+    store_eval_run(cl.get<std::string>("db"),
+                   EvalRunRecord{"flickr30k", tag, {{"root", root}, {"pred", pred_path}}, "flickr30k-" + split, pred_path},
+                   grounding_metric_report(report, options, split));
   }
   return kExitOk;
 }

@@ -13,6 +13,8 @@
 #include "datasets/label_map_totals.h"
 #include "datasets/segmentation_class_list.h"
 #include "harness/command_line.h"
+#include "harness/run/dataset_scoring.h"
+#include "harness/store/eval_run_storage.h"
 #include "harness/commands/eval_commands.h"
 #include "harness/json_output.h"
 #include "metrics/segmentation_iou.h"
@@ -53,11 +55,16 @@ int eval_miou_command(const Args& args) {
       ("reduce-zero-label", po::bool_switch(), "ADE20K-style gt: 0 is ignored and k becomes k-1")
       ("classes", po::value<std::string>()->value_name("ade20k-150|pascal-context-59|coco-stuff-171|FILE"), "class names for the table and JSON")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH or '-'")
+      ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing)")
+      ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores)");
   if (!cl.parse(args)) return kExitOk;
   if (!cl.has("gt")) cl.fail("--gt DIR is required");
   if (!cl.has("pred")) cl.fail("--pred DIR is required");
   if (!cl.has("num-classes")) cl.fail("--num-classes N is required");
+  const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
+  if (const auto problem = eval_tag_problem(tag, cl.has("db")); !problem.empty()) cl.fail(problem);
+
   SegmentationOptions options;
   options.num_classes = cl.get<int>("num-classes");
   if (options.num_classes < 1 || options.num_classes > 255) cl.fail("--num-classes must be 1..255 for 8-bit label maps");
@@ -103,6 +110,11 @@ int eval_miou_command(const Args& args) {
                    {"reference", "mmsegmentation IoUMetric (exact integer totals)"}};
     j["counts"] = {{"images", pairs.size()}};
     write_json_output(json_target, j);
+  }
+  if (cl.has("db")) {
+    const std::string gt = cl.get<std::string>("gt"), pred = cl.get<std::string>("pred");
+    store_eval_run(cl.get<std::string>("db"), EvalRunRecord{"miou", tag, {{"gt", gt}, {"pred", pred}}, std::filesystem::path(gt).filename().string(), pred},
+                   segmentation_metric_report(m, options, names, pairs.size()));
   }
   return kExitOk;
 }

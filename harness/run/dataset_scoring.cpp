@@ -34,7 +34,12 @@ MetricReport score_grounding_file(const std::filesystem::path& root, const std::
   const auto gt = flickr_grounding_ground_truth(tree);
   GroundingRecallOptions named = options;
   named.predictions_name = predictions.string();
-  const auto recall = evaluate_grounding_recall(gt, read_grounding_predictions(predictions), named);
+  return grounding_metric_report(evaluate_grounding_recall(gt, read_grounding_predictions(predictions), named),
+                                 options, split);
+}
+
+MetricReport grounding_metric_report(const GroundingRecallReport& recall, const GroundingRecallOptions& options,
+                                     const std::string& split) {
   MetricReport report;
   report.kind = "flickr30k";
   auto key = [](int k) { return k < 0 ? std::string("upper_bound") : "R@" + std::to_string(k); };
@@ -56,11 +61,8 @@ MetricReport score_grounding_file(const std::filesystem::path& root, const std::
   return report;
 }
 
-MetricReport score_label_maps(const std::filesystem::path& gt_dir, const std::filesystem::path& pred_dir,
-                              const SegmentationOptions& options, const std::vector<std::string>& names) {
-  const auto pairs = pair_label_maps(gt_dir, pred_dir);
-  const auto totals = label_map_pair_totals(pairs, options, 0);
-  const auto m = segmentation_metrics(totals);
+MetricReport segmentation_metric_report(const SegmentationMetrics& m, const SegmentationOptions& options,
+                                        const std::vector<std::string>& names, std::size_t images) {
   MetricReport report;
   report.kind = "miou";
   report.summary.set("mIoU", m.mIoU);
@@ -78,8 +80,15 @@ MetricReport score_label_maps(const std::filesystem::path& gt_dir, const std::fi
                    {"ignore_index", options.ignore_index},
                    {"reduce_zero_label", options.reduce_zero_label},
                    {"reference", "mmsegmentation IoUMetric (exact integer totals)"}};
-  report.counts = {{"images", pairs.size()}};
+  report.counts = {{"images", images}};
   return report;
+}
+
+MetricReport score_label_maps(const std::filesystem::path& gt_dir, const std::filesystem::path& pred_dir,
+                              const SegmentationOptions& options, const std::vector<std::string>& names) {
+  const auto pairs = pair_label_maps(gt_dir, pred_dir);
+  const auto totals = label_map_pair_totals(pairs, options, 0);
+  return segmentation_metric_report(segmentation_metrics(totals), options, names, pairs.size());
 }
 
 }  // namespace ovbench

@@ -21,6 +21,12 @@ MetricReport score_detection_file(bool lvis, const std::filesystem::path& gt, co
 MetricReport score_grounding_file(const std::filesystem::path& entities_root, const std::string& split,
                                   const std::filesystem::path& predictions, const GroundingRecallOptions& options);
 
+// The MetricReport forms of the grounding and segmentation results (what runs store).
+MetricReport grounding_metric_report(const GroundingRecallReport& recall, const GroundingRecallOptions& options,
+                                     const std::string& split);
+MetricReport segmentation_metric_report(const SegmentationMetrics& m, const SegmentationOptions& options,
+                                        const std::vector<std::string>& names, std::size_t images);
+
 // Summary mIoU, aAcc, mAcc; per class IoU and Acc; `names` label the classes.
 MetricReport score_label_maps(const std::filesystem::path& gt_dir, const std::filesystem::path& pred_dir,
                               const SegmentationOptions& options, const std::vector<std::string>& names);

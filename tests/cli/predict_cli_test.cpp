@@ -68,6 +68,22 @@ TEST(PredictCommand, GroundingAndSegmentationFilesAreAcceptedByTheirEvaluators) 
             stored_metric("demo-denseclip", "demo-segmentation", "mIoU"));
 }
 
+TEST(EvalStore, GroundingAndSegmentationEvalsAreStoredAsRuns) {
+  const auto& demo = demo_files();
+  const auto dir = fresh_test_dir();
+  const auto db = (dir / "e.db").string();
+  const auto r1 = run_ovbench({"eval", "miou", "--gt", (demo.data / "segmentation" / "labels").string(), "--pred",
+                               (demo.data / "segmentation" / "labels").string(), "--num-classes", "7", "--db", db,
+                               "--tag", "perfect"});
+  ASSERT_EQ(r1.exit_code, 0) << r1.err;
+  const auto shown = nlohmann::json::parse(run_ovbench({"show", "perfect", "--db", db, "--json"}).out);
+  EXPECT_EQ(shown.at("results").at(0).at("metrics").at("mIoU").get<double>(), 1.0);  // gt against itself
+  EXPECT_EQ(shown.at("run").at("suite"), "miou");
+  const auto tagless = run_ovbench({"eval", "miou", "--gt", "a", "--pred", "b", "--num-classes", "7", "--tag", "x"});
+  EXPECT_EQ(tagless.exit_code, 2);
+  EXPECT_NE(tagless.err.find("--tag names a stored run: it needs --db PATH"), std::string::npos) << tagless.err;
+}
+
 TEST(PredictCommand, ABadImageFailsNamingItOrIsSkippedAndCounted) {
   const auto& demo = demo_files();
   const auto dir = fresh_test_dir();
