@@ -9,10 +9,11 @@
 namespace ovbench {
 
 SegmentationTotals label_map_pair_totals(const std::vector<LabelMapPair>& pairs, const SegmentationOptions& options,
-                                         unsigned threads) {
+                                         unsigned threads, std::vector<SegmentationTotals>* per_image) {
   if (threads == 0) threads = default_thread_count();
   std::vector<SegmentationJointHistogram> partial(threads);
   std::vector<std::string> errors(threads);
+  if (per_image) per_image->assign(pairs.size(), SegmentationTotals(static_cast<std::size_t>(options.num_classes)));
   parallel_for_workers(
       pairs.size(),
       [&](std::size_t b, std::size_t e, unsigned w) {
@@ -26,6 +27,7 @@ SegmentationTotals label_map_pair_totals(const std::vector<LabelMapPair>& pairs,
                                std::to_string(gt.width) + "x" + std::to_string(gt.height) + ")");
             }
             partial[w].add_image(gt.labels.data(), pred.labels.data(), gt.labels.size());
+            if (per_image) accumulate_segmentation(gt.labels.data(), pred.labels.data(), gt.labels.size(), options, (*per_image)[i]);
           } catch (const InputError& ex) {
             errors[w] = ex.what();
           }

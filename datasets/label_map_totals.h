@@ -12,7 +12,8 @@ namespace ovbench {
 
 // Throws InputError naming the file for an unreadable map or a prediction whose size differs
 // from its ground truth. threads 0: default_thread_count().
+// With `per_image`, also each pair's own totals (what the image-level bootstrap resamples).
 SegmentationTotals label_map_pair_totals(const std::vector<LabelMapPair>& pairs, const SegmentationOptions& options,
-                                         unsigned threads);
+                                         unsigned threads, std::vector<SegmentationTotals>* per_image = nullptr);
 
 }  // namespace ovbench

@@ -154,6 +154,8 @@ GroundingRecallReport evaluate_grounding_recall(const GroundingGroundTruth& gt,
       std::max<std::size_t>(1, std::min<std::size_t>(threads, gt.sentences.size())));
   std::vector<std::vector<std::int64_t>> worker_hits(workers, std::vector<std::int64_t>(n_k * row));
   const bool merged = options.protocol == GroundingProtocol::kMergedBox;
+  report.sentence_phrases.resize(gt.sentences.size());
+  report.sentence_hits.assign(gt.sentences.size() * n_k, 0);
   parallel_for_workers(
       gt.sentences.size(),
       [&](std::size_t s0, std::size_t s1, unsigned w) {
@@ -161,6 +163,7 @@ GroundingRecallReport evaluate_grounding_recall(const GroundingGroundTruth& gt,
         for (std::size_t s = s0; s < s1; ++s) {
           const auto& sentence = gt.sentences[s];
           const auto& rec = predictions.records[record_of[s]];
+          report.sentence_phrases[s] = sentence.phrase_count;  // each sentence has one worker
           for (std::uint32_t p = 0; p < sentence.phrase_count; ++p) {
             const auto& phrase = gt.phrases[sentence.first_phrase + p];
             const std::size_t list = rec.first_list + p;
@@ -185,6 +188,7 @@ GroundingRecallReport evaluate_grounding_recall(const GroundingGroundTruth& gt,
               if (scan.first_hit < upto && scan.first_nan >= upto) {
                 std::int64_t* at = hits + ki * row;
                 ++at[0];
+                ++report.sentence_hits[s * n_k + ki];
                 for (std::uint32_t t = 0; t < phrase.type_count; ++t) {
                   ++at[1 + gt.phrase_types[phrase.first_type + t]];
                 }

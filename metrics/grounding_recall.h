@@ -42,6 +42,9 @@ struct GroundingRecallReport {
   std::int64_t sentences = 0, phrases = 0;
   std::int64_t predictions = 0, ignored_predictions = 0, duplicate_predictions = 0;
   std::vector<std::string> warnings;
+  // Per evaluable sentence (gt order): its phrases, and its phrases hit at each k
+  // ([sentence * top_k.size() + k index]); what the sentence-level bootstrap resamples.
+  std::vector<std::uint32_t> sentence_phrases, sentence_hits;
 
   double recall(std::size_t k_index, std::size_t category) const {
     return static_cast<double>(hits[k_index][category]) / static_cast<double>(totals[category]);

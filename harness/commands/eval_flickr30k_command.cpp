@@ -9,6 +9,7 @@
 #include "datasets/flickr_entities_tree.h"
 #include "datasets/grounding_predictions_reader.h"
 #include "harness/command_line.h"
+#include "metrics/ratio_bootstrap.h"
 #include "harness/run/dataset_scoring.h"
 #include "harness/store/eval_run_storage.h"
 #include "harness/commands/eval_commands.h"
@@ -43,6 +44,8 @@ CommandLine make_command_line() {
       ("pred", po::value<std::string>()->value_name("PRED.json"), "predictions: a list of {image_id, sentence_id, boxes}")
       ("protocol", po::value<std::string>()->default_value("any-box")->value_name("any-box|merged-box"), "any-box: any gt box of the phrase counts; merged-box: their enclosing box")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH, or '-' for stdout (the table then goes to stderr)")
+      ("bootstrap", po::value<int>()->default_value(0)->value_name("N"), "also give 95% confidence intervals from N sentence-level bootstrap replicates, e.g. 1000")
+      ("seed", po::value<std::uint64_t>()->default_value(0)->value_name("S"), "bootstrap seed: the same seed resamples the same sentences, so runs pair up in `ovbench compare`")
       ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing)")
       ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores, or $OVBENCH_THREADS)");
@@ -130,6 +133,8 @@ int eval_flickr30k_command(const Args& args) {
   const std::string pred_path = cl.get<std::string>("pred");
   options.threads = cl.get<unsigned>("threads");
   options.predictions_name = pred_path;
+  const int bootstrap = cl.get<int>("bootstrap");
+  if (bootstrap < 0 || bootstrap > 1000000 || bootstrap == 1) cl.fail("--bootstrap must be 0 or between 2 and 1000000 replicates");
   const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
   if (const auto problem = eval_tag_problem(tag, cl.has("db")); !problem.empty()) cl.fail(problem);
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
@@ -146,17 +151,27 @@ int eval_flickr30k_command(const Args& args) {
         << " phrases in " << report.sentences << " sentences of " << tree.images.size()
         << " images\n";
   print_table(human, report);
+  nlohmann::ordered_json intervals;
+  if (bootstrap > 0) {
+    intervals = grounding_recall_intervals(report, BootstrapOptions{bootstrap, cl.get<std::uint64_t>("seed"), options.threads});
+    human << "95% intervals (" << bootstrap << " sentence-level bootstrap replicates):";
+    for (const auto& [key, v] : intervals["metrics"].items())
+      human << "  " << key << " [" << v["low"].get<double>() * 100 << ", " << v["high"].get<double>() * 100 << "]";
+    human << "\n";
+  }
   human.flush();
   if (!json_target.empty()) {
-    write_json_output(json_target,
-                      report_json(report, root, split, pred_path,
-                                  protocol == "any-box" ? "any_box" : "merged_box",
-                                  tree.images.size()));
+    auto j = report_json(report, root, split, pred_path, protocol == "any-box" ? "any_box" : "merged_box",
+                         tree.images.size());
+    if (!intervals.is_null()) j["intervals"] = intervals;
+    write_json_output(json_target, j);
   }
   if (cl.has("db")) {
+    auto stored = grounding_metric_report(report, options, split);
+    stored.intervals = intervals;
     store_eval_run(cl.get<std::string>("db"),
                    EvalRunRecord{"flickr30k", tag, {{"root", root}, {"pred", pred_path}}, "flickr30k-" + split, pred_path},
-                   grounding_metric_report(report, options, split));
+                   stored);
   }
   return kExitOk;
 }

@@ -13,6 +13,7 @@
 #include "datasets/label_map_totals.h"
 #include "datasets/segmentation_class_list.h"
 #include "harness/command_line.h"
+#include "metrics/ratio_bootstrap.h"
 #include "harness/run/dataset_scoring.h"
 #include "harness/store/eval_run_storage.h"
 #include "harness/commands/eval_commands.h"
@@ -55,6 +56,8 @@ int eval_miou_command(const Args& args) {
       ("reduce-zero-label", po::bool_switch(), "ADE20K-style gt: 0 is ignored and k becomes k-1")
       ("classes", po::value<std::string>()->value_name("ade20k-150|pascal-context-59|coco-stuff-171|FILE"), "class names for the table and JSON")
       ("json", po::value<std::string>()->value_name("PATH|-"), "write every number as JSON to PATH or '-'")
+      ("bootstrap", po::value<int>()->default_value(0)->value_name("N"), "also give 95% confidence intervals from N image-level bootstrap replicates, e.g. 1000")
+      ("seed", po::value<std::uint64_t>()->default_value(0)->value_name("S"), "bootstrap seed: the same seed resamples the same images, so runs pair up in `ovbench compare`")
       ("db", po::value<std::string>()->value_name("PATH"), "also store the result as a run in this SQLite results store (created if missing)")
       ("tag", po::value<std::string>()->value_name("NAME"), "with --db: a name for the stored run")
       ("threads", po::value<unsigned>()->default_value(0)->value_name("N"), "worker threads (0: all cores)");
@@ -62,6 +65,8 @@ int eval_miou_command(const Args& args) {
   if (!cl.has("gt")) cl.fail("--gt DIR is required");
   if (!cl.has("pred")) cl.fail("--pred DIR is required");
   if (!cl.has("num-classes")) cl.fail("--num-classes N is required");
+  const int bootstrap = cl.get<int>("bootstrap");
+  if (bootstrap < 0 || bootstrap > 1000000 || bootstrap == 1) cl.fail("--bootstrap must be 0 or between 2 and 1000000 replicates");
   const std::string tag = cl.has("tag") ? cl.get<std::string>("tag") : "";
   if (const auto problem = eval_tag_problem(tag, cl.has("db")); !problem.empty()) cl.fail(problem);
 
@@ -80,7 +85,12 @@ int eval_miou_command(const Args& args) {
   }
   const auto pairs = pair_label_maps(cl.get<std::string>("gt"), cl.get<std::string>("pred"));
   const std::size_t C = static_cast<std::size_t>(options.num_classes);
-  const SegmentationTotals totals = label_map_pair_totals(pairs, options, cl.get<unsigned>("threads"));
+  std::vector<SegmentationTotals> per_image;
+  const SegmentationTotals totals =
+      label_map_pair_totals(pairs, options, cl.get<unsigned>("threads"), bootstrap > 0 ? &per_image : nullptr);
+  nlohmann::ordered_json intervals;
+  if (bootstrap > 0)
+    intervals = segmentation_intervals(per_image, BootstrapOptions{bootstrap, cl.get<std::uint64_t>("seed"), cl.get<unsigned>("threads")});
   const SegmentationMetrics m = segmentation_metrics(totals);
 
   const std::string json_target = cl.has("json") ? cl.get<std::string>("json") : "";
@@ -92,6 +102,12 @@ int eval_miou_command(const Args& args) {
   human << table.render() << "\n";
   human << "aAcc " << percent(m.aAcc) << "  mIoU " << percent(m.mIoU) << "  mAcc " << percent(m.mAcc) << "  ("
         << pairs.size() << " images)\n";
+  if (!intervals.is_null()) {
+    human << "95% intervals (" << bootstrap << " image-level bootstrap replicates):";
+    for (const auto& [key, v] : intervals["metrics"].items())
+      human << "  " << key << " [" << percent(v["low"].get<double>()) << ", " << percent(v["high"].get<double>()) << "]";
+    human << "\n";
+  }
   if (!json_target.empty()) {
     nlohmann::ordered_json j;
     j["benchmark"] = "miou";
@@ -109,12 +125,17 @@ int eval_miou_command(const Args& args) {
                    {"reduce_zero_label", options.reduce_zero_label},
                    {"reference", "mmsegmentation IoUMetric (exact integer totals)"}};
     j["counts"] = {{"images", pairs.size()}};
+    if (!intervals.is_null()) j["intervals"] = intervals;
     write_json_output(json_target, j);
   }
   if (cl.has("db")) {
     const std::string gt = cl.get<std::string>("gt"), pred = cl.get<std::string>("pred");
     store_eval_run(cl.get<std::string>("db"), EvalRunRecord{"miou", tag, {{"gt", gt}, {"pred", pred}}, std::filesystem::path(gt).filename().string(), pred},
-                   segmentation_metric_report(m, options, names, pairs.size()));
+                   [&] {
+                     auto stored = segmentation_metric_report(m, options, names, pairs.size());
+                     stored.intervals = intervals;
+                     return stored;
+                   }());
   }
   return kExitOk;
 }
