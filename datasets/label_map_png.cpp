@@ -1,4 +1,5 @@
 #include "datasets/label_map_png.h"
+#include "datasets/rgb_png.h"
 
 #include <png.h>
 
@@ -87,35 +88,7 @@ LabelMap read_label_map_png(const std::filesystem::path& path) {
 }
 
 void write_label_map_png(const std::filesystem::path& path, const LabelMap& map) {
-  std::string bytes;
-  std::string why;
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &why, on_png_error, on_png_warning);
-  png_infop info = png ? png_create_info_struct(png) : nullptr;
-  if (!png || !info) {
-    png_destroy_write_struct(&png, &info);
-    throw InputError(path.string() + ": cannot allocate a PNG writer");
-  }
-  std::vector<png_bytep> rows(static_cast<std::size_t>(map.height));
-  if (setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
-    throw InputError(path.string() + ": cannot encode PNG (" + why + ")");
-  }
-  png_set_write_fn(
-      png, &bytes,
-      [](png_structp p, png_bytep data, png_size_t n) {
-        static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), n);
-      },
-      nullptr);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(map.width), static_cast<png_uint_32>(map.height), 8,
-               PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info(png, info);
-  for (int y = 0; y < map.height; ++y) {
-    rows[static_cast<std::size_t>(y)] = const_cast<png_bytep>(map.labels.data()) + static_cast<std::size_t>(y) * static_cast<std::size_t>(map.width);
-  }
-  png_write_image(png, rows.data());
-  png_write_end(png, nullptr);
-  png_destroy_write_struct(&png, &info);
-  write_file_atomically(path, bytes);
+  write_file_atomically(path, encode_png_8bit(map.width, map.height, 1, map.labels.data(), path.string()));
 }
 
 }  // namespace ovbench
