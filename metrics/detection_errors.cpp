@@ -760,4 +760,26 @@ nlohmann::ordered_json error_analysis_json(const DetectionErrorAnalysis& a, std:
   return j;
 }
 
+ErrorAnalysisOptions error_analysis_options_for(bool lvis, const LvisEvalOptions& evaluation) {
+  ErrorAnalysisOptions eo;
+  eo.protocol = lvis ? ErrorAnalysisProtocol::kLvis : ErrorAnalysisProtocol::kCoco;
+  eo.max_dets_per_image = !lvis ? 100 : evaluation.protocol == LvisProtocol::kFixed ? 0 : 300;
+  eo.segm = evaluation.segm;
+  eo.threads = evaluation.threads;
+  eo.gt_name = evaluation.gt_name;
+  eo.results_name = evaluation.results_name;
+  const NamedCategorySet* base = nullptr;
+  const NamedCategorySet* novel = nullptr;
+  for (const auto& g : evaluation.groups) {
+    if (g.name == "base") base = &g;
+    if (g.name == "novel") novel = &g;
+  }
+  if (base && novel) {
+    eo.confusion = true;
+    eo.base_category_ids = base->category_ids;
+    eo.novel_category_ids = novel->category_ids;
+  }
+  return eo;
+}
+
 }  // namespace ovbench

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics/detection_types.h"
+#include "metrics/lvis_evaluator.h"
 
 namespace ovbench {
 
@@ -97,6 +98,11 @@ struct DetectionErrorAnalysis {
 // unknown category as a class of AP 0), ground truth on known images and categories (LVIS:
 // 0 < area < inf, as lvis-api loads it). Images are visited in the ground truth's file order
 // and detections in the results' file order, which is what decides TIDE's score ties.
+// The analysis options that go with an evaluation: the protocol's per-image cap (tidecv's
+// loaders: 100 COCO, 300 LVIS; none for Fixed AP), its IoU type, and the novel/base confusion
+// when the evaluation's groups include ones named "base" and "novel".
+ErrorAnalysisOptions error_analysis_options_for(bool lvis, const LvisEvalOptions& evaluation);
+
 DetectionErrorAnalysis analyse_detection_errors(const DetectionDataset& gt, const Detections& dt,
                                                 const ErrorAnalysisOptions& options);
 

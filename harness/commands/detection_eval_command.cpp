@@ -159,26 +159,7 @@ int run_detection_eval(DetectionBenchmark benchmark, const Args& args) {
   log.done("evaluate");
   log.detail(report.phase_seconds);
   if (cl.get<bool>("errors")) {
-    ErrorAnalysisOptions eo;
-    eo.protocol = lvis ? ErrorAnalysisProtocol::kLvis : ErrorAnalysisProtocol::kCoco;
-    // tidecv's loaders cap at 100 (COCO) and 300 (LVIS) detections per image; Fixed AP has no
-    // per-image cap.
-    eo.max_dets_per_image = !lvis ? 100 : options.protocol == LvisProtocol::kFixed ? 0 : 300;
-    eo.segm = options.segm;
-    eo.threads = options.threads;
-    eo.gt_name = gt_path;
-    eo.results_name = pred_path;
-    const NamedCategorySet* base = nullptr;
-    const NamedCategorySet* novel = nullptr;
-    for (const auto& g : options.groups) {
-      if (g.name == "base") base = &g;
-      if (g.name == "novel") novel = &g;
-    }
-    if (base && novel) {
-      eo.confusion = true;
-      eo.base_category_ids = base->category_ids;
-      eo.novel_category_ids = novel->category_ids;
-    }
+    const ErrorAnalysisOptions eo = error_analysis_options_for(lvis, options);
     const DetectionErrorAnalysis analysis = analyse_detection_errors(gt, dt, eo);
     report.error_analysis = error_analysis_json(analysis);
     log.done("error analysis");

@@ -9,6 +9,7 @@
 #include "datasets/label_map_pairs.h"
 #include "datasets/label_map_totals.h"
 #include "metrics/coco_evaluator.h"
+#include "metrics/detection_errors.h"
 
 namespace ovbench {
 
@@ -25,7 +26,10 @@ MetricReport score_detection_file(bool lvis, const std::filesystem::path& gt_pat
   LvisEvalOptions named = options;
   named.gt_name = gt_path.string();
   named.results_name = predictions.string();
-  return lvis ? evaluate_lvis(gt, dt, named) : evaluate_coco(gt, dt, named);
+  MetricReport report = lvis ? evaluate_lvis(gt, dt, named) : evaluate_coco(gt, dt, named);
+  // Runs always carry TIDE's error analysis (and the novel/base confusion on OV splits).
+  report.error_analysis = error_analysis_json(analyse_detection_errors(gt, dt, error_analysis_options_for(lvis, named)));
+  return report;
 }
 
 MetricReport score_grounding_file(const std::filesystem::path& root, const std::string& split,
