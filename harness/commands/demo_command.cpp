@@ -69,8 +69,10 @@ int demo_command(const Args& args) {
   const auto root = std::filesystem::absolute(cl.get<std::string>("out")) / "ovbench-demo";
   const auto data = root / "data", model = root / "model", work = root / "work";
   const auto db = root / "ovbench.db";
-  // A demo starts fresh: its journals would otherwise let it skip all the work.
+  // A demo starts fresh: its journals would otherwise let it skip all the work, and its store
+  // would collect a pair of identical runs per invocation.
   std::filesystem::remove_all(work);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
   const auto summary = demo::write_shapes_demo_data(data, demo::ShapesDemoOptions{});
   std::cerr << "demo: " << summary.images << " images, " << summary.annotations << " boxes, " << summary.phrases
             << " phrases written to " << data.string() << "\n";
