@@ -3,13 +3,12 @@
 // prediction_loop), so end-to-end images/s should stay at 90% or more of forward-only images/s
 // for a module of realistic cost.
 //
-// The module is a TorchScript convolutional backbone at detectron2's input size (640x480 JPEGs
-// resized to 1067x800 with Pillow's bilinear filter, padded to 1088x800): a 7x7 stride-2 stem,
-// a max-pool and four stages of 3x3 convolutions (64, 128, 256, 512 channels; 3, 4, 10, 3
-// layers), ~50 GMACs per image, about half of a ResNet-50 at that size and the same order.
+// The module (models/torch/conv_backbone_builder.h) is a TorchScript convolutional backbone of
+// ~50 GMACs at detectron2's input size (640x480 JPEGs resized to 1067x800 with Pillow's
+// bilinear filter, padded to 1088x800): about half of a ResNet-50 at that size, the same order.
+// This file includes no torch header: the plugin's objects build and load the module.
 #include <benchmark/benchmark.h>
 #include <opencv2/imgcodecs.hpp>
-#include <torch/script.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include "models/adapters/image_batch.h"
 #include "models/preprocess/official_preprocess.h"
 #include "models/preprocess/preprocess_pipeline.h"
+#include "models/torch/conv_backbone_builder.h"
 #include "models/torch/image_decode.h"
 #include "models/torch/torch_script_module.h"
 
@@ -26,24 +26,6 @@ namespace ovbench {
 namespace {
 
 constexpr int kImages = 6;
-
-std::string backbone_source() {
-  std::string src = "def forward(self, images: Tensor, image_sizes: Tensor) -> Tensor:\n";
-  src += "    x = torch.relu(torch.conv2d(images, self.stem, None, [2, 2], [3, 3]))\n";
-  src += "    x = torch.max_pool2d(x, [3, 3], [2, 2], [1, 1])\n";
-  const int layers[4] = {3, 4, 10, 3};
-  for (int s = 0; s < 4; ++s)
-    for (int l = 0; l < layers[s]; ++l) {
-      const bool down = s > 0 && l == 0;
-      src += "    x = torch.relu(torch.conv2d(x, self.w";
-      src += std::to_string(s);
-      src += "_";
-      src += std::to_string(l);
-      src += down ? ", None, [2, 2], [1, 1]))\n" : ", None, [1, 1], [1, 1]))\n";
-    }
-  src += "    return x.mean([2, 3])\n";
-  return src;
-}
 
 struct Fixture {
   std::filesystem::path dir;
@@ -55,20 +37,7 @@ struct Fixture {
     ::setenv("OVBENCH_TORCH_PLUGIN", OVBENCH_BENCH_TORCH_PLUGIN, 0);
     dir = std::filesystem::temp_directory_path() / "ovbench-predict-bench";
     std::filesystem::create_directories(dir);
-    torch::jit::Module m("Backbone");
-    m.register_buffer("stem", torch::randn({64, 3, 7, 7}) * 0.05);
-    const int channels[4] = {64, 128, 256, 512}, layers[4] = {3, 4, 10, 3};
-    for (int s = 0; s < 4; ++s)
-      for (int l = 0; l < layers[s]; ++l) {
-        const int in = l == 0 ? (s == 0 ? 64 : channels[s - 1]) : channels[s];
-        std::string name = "w";
-        name += std::to_string(s);
-        name += "_";
-        name += std::to_string(l);
-        m.register_buffer(name, torch::randn({channels[s], in, 3, 3}) * 0.03);
-      }
-    m.define(backbone_source());
-    m.save((dir / "backbone.pt").string());
+    write_conv_backbone_module(dir / "backbone.pt");
     module = load_torch_script_module(dir / "backbone.pt", DeviceSpec{});
     std::mt19937 rng(7);
     for (int i = 0; i < kImages; ++i) {

@@ -80,15 +80,16 @@ int demo_command(const Args& args) {
   write_demo_cards(model);
   std::cerr << "demo: TorchScript model and cards written to " << model.string() << "\n";
 
-  for (const char* card : {"demo-regionclip.json", "demo-denseclip.json"}) {
+  // The region card does detection and grounding, the DenseCLIP-style one segmentation.
+  for (const char* tag : {"demo-regionclip", "demo-denseclip"}) {
     SuiteRunOptions o;
     o.suite = "demo";
-    o.model_card = model / card;
+    o.model_card = model / (std::string(tag) + ".json");
     o.data_root = data;
     o.db = db;
     o.work_dir = work;
     o.text_cache = root / "text-cache";
-    o.tag = std::string("demo-") + (card[5] == 'r' ? "regionclip" : "denseclip");
+    o.tag = tag;
     const auto outcome = run_suite(o);
     if (outcome.stored_run) {
       std::cout << "\n" << o.tag << " (run " << *outcome.stored_run << "):\n" << outcome.summary << "\n";

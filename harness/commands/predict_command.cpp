@@ -102,7 +102,14 @@ int predict_command(const Args& args) {
   } else {
     auto inputs = segmentation_inputs(dataset, images);
     limit_images(inputs, limit);
-    const auto pass = run_segmentation_pass(card, inputs, out, options);
+    // Maps go to a side folder and move into --out only once all are written, so a failed run
+    // leaves no half set of label maps there.
+    const std::filesystem::path partial = out.string() + ".partial";
+    std::filesystem::remove_all(partial);
+    const auto pass = run_segmentation_pass(card, inputs, partial, options);
+    std::filesystem::create_directories(out);
+    for (const auto& map : pass.written) std::filesystem::rename(map, out / map.filename());
+    std::filesystem::remove_all(partial);
     print_report("label maps written to " + out.string(), pass.report, pass.written.size());
   }
   return kExitOk;

@@ -25,9 +25,9 @@ void require_directory(const std::filesystem::path& dir, const char* what) {
 }  // namespace
 
 DetectionInputs detection_inputs(const std::filesystem::path& gt, const std::filesystem::path& images_dir,
-                                 const std::string& groups_spec) {
+                                 const std::string& groups_spec, const DatasetReadOptions& read) {
   require_directory(images_dir, "images");
-  const DetectionDataset dataset = read_detection_dataset(gt, {});
+  const DetectionDataset dataset = read_detection_dataset(gt, read);
   DetectionInputs inputs;
   std::set<std::int64_t> novel;
   if (!groups_spec.empty()) {
@@ -51,6 +51,7 @@ DetectionInputs detection_inputs(const std::filesystem::path& gt, const std::fil
     job.path = images_dir / im.file_name;
     inputs.images.push_back(std::move(job));
   }
+  inputs.categories = dataset.categories;
   return inputs;
 }
 

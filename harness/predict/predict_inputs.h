@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "datasets/detection_dataset_reader.h"
+#include "metrics/detection_types.h"
 #include "models/adapters/adapter_interfaces.h"
 #include "models/vocabulary.h"
 
@@ -25,9 +27,10 @@ struct ImageJob {
 struct DetectionInputs {
   std::vector<ImageJob> images;
   Vocabulary vocabulary;
+  std::vector<Category> categories;  // as the file gives them (the runner resolves suite groups)
 };
 DetectionInputs detection_inputs(const std::filesystem::path& gt, const std::filesystem::path& images_dir,
-                                 const std::string& groups_spec);
+                                 const std::string& groups_spec, const DatasetReadOptions& read = {});
 
 struct GroundingInputs {
   std::vector<ImageJob> images;

@@ -15,7 +15,7 @@
 
 namespace ovbench {
 
-// One JSON object per detection, without separators (the resume journal appends these lines).
+// One JSON object per detection or grounding record, without separators.
 std::string coco_result_json(const Detection& d);
 void write_coco_results(const std::filesystem::path& path, const std::vector<Detection>& detections);
 

@@ -13,9 +13,12 @@ namespace ovbench {
 
 PredictionJournal::PredictionJournal(std::filesystem::path directory, const std::string& shard_file_name,
                                      std::vector<std::string> image_ids)
-    : directory_(std::move(directory)), own_file_(directory_ / shard_file_name), image_ids_(std::move(image_ids)) {
+    : directory_(std::move(directory)),
+      own_file_(shard_file_name.empty() ? std::filesystem::path() : directory_ / shard_file_name),
+      image_ids_(std::move(image_ids)) {
   std::filesystem::create_directories(directory_);
   refresh();
+  if (shard_file_name.empty()) return;
   fd_ = ::open(own_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd_ < 0) throw InputError(own_file_.string() + ": cannot open the prediction journal for appending");
 }
@@ -60,6 +63,7 @@ void PredictionJournal::read_file(const std::filesystem::path& file, bool own) {
 }
 
 void PredictionJournal::append(const std::vector<std::pair<std::size_t, nlohmann::json>>& images) {
+  if (fd_ < 0) throw std::logic_error("PredictionJournal::append on a read-only journal");
   std::string lines;
   for (const auto& [i, payload] : images) {
     nlohmann::json line = {{"i", i}, {"id", image_ids_.at(i)}, {"p", payload}};

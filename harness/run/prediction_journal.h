@@ -21,7 +21,8 @@ namespace ovbench {
 class PredictionJournal {
  public:
   // Opens (creating) `directory` and reads every *.jsonl in it; this process appends to
-  // `shard_file_name`. `image_ids` (the dataset's, by index) check that lines belong here.
+  // `shard_file_name` ("" opens it read-only, to check completion or to merge).
+  // `image_ids` (the dataset's, by index) check that lines belong here.
   PredictionJournal(std::filesystem::path directory, const std::string& shard_file_name,
                     std::vector<std::string> image_ids);
   ~PredictionJournal();

@@ -12,7 +12,6 @@
 #include "core/atomic_file.h"
 #include "core/content_hash.h"
 #include "core/errors.h"
-#include "datasets/detection_dataset_reader.h"
 #include "harness/predict/prediction_passes.h"
 #include "harness/run/dataset_scoring.h"
 #include "harness/run/prediction_journal.h"
@@ -90,11 +89,11 @@ PlannedDataset plan_dataset(const SuiteDataset& d, const Suite& suite, const Mod
   const auto& root = o.data_root;
   if (d.task == SuiteTask::kDetect) {
     p.gt_path = root / d.paths.gt;
-    p.detect = detection_inputs(p.gt_path, root / d.paths.images, "");
     DatasetReadOptions read;
     read.require_lvis_fields = d.evaluator == SuiteEvaluator::kLvis;
-    const auto gt = read_detection_dataset(p.gt_path, read);
-    p.groups = suite_category_groups(d, gt.categories, root);
+    read.keep_segmentation = false;  // only images and categories are needed here
+    p.detect = detection_inputs(p.gt_path, root / d.paths.images, "", read);
+    p.groups = suite_category_groups(d, p.detect.categories, root);
     std::set<std::int64_t> novel;
     for (const auto& g : p.groups)
       if (g.name == "novel") novel.insert(g.category_ids.begin(), g.category_ids.end());
@@ -135,10 +134,12 @@ void predict_dataset(PlannedDataset& p, const SuiteRunOptions& o) {
                             p.image_ids);
   // This shard's images that no process has finished yet.
   std::vector<std::size_t> todo;
-  for (std::size_t i = 0; i < p.image_ids.size(); ++i)
-    if (o.shard.owns(i) && !journal.done(i)) todo.push_back(i);
-  const std::size_t owned = static_cast<std::size_t>(
-      std::count_if(p.image_ids.begin(), p.image_ids.end(), [&, i = std::size_t{0}](const std::string&) mutable { return o.shard.owns(i++); }));
+  std::size_t owned = 0;
+  for (std::size_t i = 0; i < p.image_ids.size(); ++i) {
+    if (!o.shard.owns(i)) continue;
+    ++owned;
+    if (!journal.done(i)) todo.push_back(i);
+  }
   std::cerr << "run: " << p.dataset->name << ": " << owned - todo.size() << "/" << owned
             << " images of shard " << o.shard.to_string() << " already predicted\n";
   if (todo.empty()) return;
@@ -155,7 +156,7 @@ void predict_dataset(PlannedDataset& p, const SuiteRunOptions& o) {
   };
   std::vector<std::pair<std::size_t, nlohmann::json>> lines;
   if (p.dataset->task == SuiteTask::kDetect) {
-    DetectionInputs in{subset(p.detect.images), p.detect.vocabulary};
+    DetectionInputs in{subset(p.detect.images), p.detect.vocabulary, p.detect.categories};
     pass.on_detections = [&](const auto& done) {
       lines.clear();
       for (const auto& [k, ds] : done) lines.emplace_back(todo[k], detections_payload(*ds));
@@ -170,7 +171,8 @@ void predict_dataset(PlannedDataset& p, const SuiteRunOptions& o) {
       lines.clear();
       for (const auto& [k, records] : done) {
         nlohmann::json a = nlohmann::json::array();
-        for (const auto& r : *records) a.push_back(nlohmann::json::parse(grounding_record_json(r)));
+        for (const auto& r : *records)
+          a.push_back({{"image_id", r.image_id}, {"sentence_id", r.sentence_id}, {"boxes", r.boxes}});
         lines.emplace_back(todo[k], a);
       }
       journal.append(lines);
@@ -188,8 +190,7 @@ void predict_dataset(PlannedDataset& p, const SuiteRunOptions& o) {
 }
 
 // Assembles a complete dataset's predictions in dataset order and scores them.
-StoredResult score_dataset(PlannedDataset& p, const SuiteRunOptions& o) {
-  PredictionJournal journal(p.dir, "merge.jsonl", p.image_ids);
+StoredResult score_dataset(PlannedDataset& p, const PredictionJournal& journal, const SuiteRunOptions& o) {
   const auto payloads = journal.ordered_payloads();
   const auto& d = *p.dataset;
   StoredResult result;
@@ -354,8 +355,9 @@ SuiteRunOutcome run_suite(const SuiteRunOptions& options) {
   suite_key = content_hash(suite_key + "\ntag " + o.tag).substr(std::string("fnv1a64:").size());
   FileLock lock(o.work_dir / (suite.name + "-" + suite_key + ".lock"));
   std::string missing;
+  std::vector<std::unique_ptr<PredictionJournal>> journals;  // read-only: every shard's lines
   for (const auto& p : plans) {
-    PredictionJournal journal(p.dir, "merge.jsonl", p.image_ids);
+    const auto& journal = *journals.emplace_back(std::make_unique<PredictionJournal>(p.dir, "", p.image_ids));
     if (!journal.complete())
       missing += "\n  " + p.dataset->name + ": " + std::to_string(journal.image_count() - journal.done_count()) + " of " +
                  std::to_string(journal.image_count()) + " images not predicted yet";
@@ -374,7 +376,7 @@ SuiteRunOutcome run_suite(const SuiteRunOptions& options) {
   }
 
   std::vector<StoredResult> results;
-  for (auto& p : plans) results.push_back(score_dataset(p, o));
+  for (std::size_t k = 0; k < plans.size(); ++k) results.push_back(score_dataset(plans[k], *journals[k], o));
   outcome.summary = headline_table(plans, results);
 
   RunProvenance run;

@@ -5,7 +5,7 @@
 
 #include "core/errors.h"
 #include "core/file_reader.h"
-#include "core/resources.h"
+#include "datasets/segmentation_class_list.h"
 #include "harness/json_fields.h"
 #include "harness/strict_json.h"
 
@@ -91,9 +91,7 @@ std::vector<CategoryGroup> frequency_groups(const SuiteDataset& d,
 
 std::vector<std::string> suite_class_names(const SuiteDataset& d, const fs::path& data_root) {
   if (d.vocabulary.source == ClassSource::kEmbeddedList) {
-    return Json::parse(resource("datasets/data/seg_classes.json"))
-        .at(d.vocabulary.list)
-        .get<std::vector<std::string>>();
+    return segmentation_class_names(d.vocabulary.list);
   }
   if (d.vocabulary.source != ClassSource::kFile) return {};
   const fs::path file = data_root / d.vocabulary.list;

@@ -56,8 +56,6 @@ std::vector<RegionDetectorAdapter::ImageRegions> RegionDetectorAdapter::run_imag
 }
 
 std::vector<Detection> RegionDetectorAdapter::detect(const std::vector<const ModelImage*>& batch) {
-  if (classes_.rows == 0 && vocabulary_.size() != 0)
-    throw std::logic_error("RegionDetectorAdapter::detect before prepare");
   const RegionSelection selection{card_.number("score_threshold"), card_.number("nms_iou"),
                                   static_cast<int>(card_.integer("detections_per_image"))};
   std::vector<Detection> out;

@@ -132,8 +132,6 @@ ModelCard parse_model_card(const std::string& text, const std::filesystem::path&
     if (!spec.uses_text_encoder)
       root.fail("text", "the " + spec.name + " adapter has no text encoder settings");
     card.text = read_text_settings(*text_section);
-  } else if (spec.uses_text_encoder) {
-    card.text.ensembling = "normalize-mean";
   }
   auto protocol = root.optional_object("protocol");
   nlohmann::json empty = nlohmann::json::object();

@@ -62,6 +62,7 @@ TextEmbeddingResult ClassTextEmbedder::embed_grouped(const std::vector<std::stri
                                                      const std::vector<std::size_t>& offsets,
                                                      bool normalize_each) {
   TextEmbeddingResult result;
+  if (prompts.empty()) return result;  // an empty vocabulary: nothing to embed
   // The key covers everything the numbers depend on; prompts are joined with a separator that
   // cannot occur inside one (they are single lines of text).
   std::string identity = module_hash_ + "\nclip-bpe-16e6\n" + (normalize_each ? "normalize-mean" : "mean");
@@ -107,8 +108,7 @@ TextEmbeddingResult ClassTextEmbedder::embed_grouped(const std::vector<std::stri
   EmbeddingMatrix& m = result.embeddings;
   m.rows = static_cast<std::int64_t>(offsets.size() - 1);
   m.dim = dim;
-  m.values.assign(static_cast<std::size_t>(m.rows * std::max<std::int64_t>(dim, 1)), 0.0f);
-  if (dim == 0) m.dim = 1;
+  m.values.assign(static_cast<std::size_t>(m.rows * dim), 0.0f);
   std::vector<double> acc(static_cast<std::size_t>(dim));
   for (std::int64_t r = 0; r < m.rows; ++r) {
     std::fill(acc.begin(), acc.end(), 0.0);
